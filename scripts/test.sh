@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, native tests, the loader's browser tests in Chromium and
+# Firefox, the end-to-end tests of the demo, and the size budgets. Installs what it needs first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+started=$SECONDS
+
+step "rustfmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native, warnings denied)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (wasm32, warnings denied)"
+mapfile -t names < <(component_names)
+cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader -p tessera-guest -p tessera-manifest \
+  $(printf -- '-p %s ' "${names[@]}") -- -D warnings
+
+step "native tests"
+cargo test --workspace --exclude tessera-loader
+
+step "build the loader package and the demo"
+bash scripts/build.sh
+
+step "browser test fixtures"
+cargo run --quiet -p tessera-fixtures -- crates/loader/tests/fixtures
+mkdir -p crates/loader/tests/fixtures/components
+cp "$DIST"/components/*.wasm crates/loader/tests/fixtures/components/
+
+step "loader browser tests: headless Chromium"
+(cd crates/loader && wasm-pack test --headless --chrome)
+step "loader browser tests: headless Firefox"
+(cd crates/loader && wasm-pack test --headless --firefox)
+
+step "end-to-end tests of the demo (headless Chromium and Firefox)"
+node --test --test-concurrency=1 tests/e2e/
+
+step "size budgets (components and loader)"
+bash scripts/budget.sh
+
+step "all tests passed in $((SECONDS - started)) s"
