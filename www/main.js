@@ -1,0 +1,56 @@
+// The demo host page: load the manifest, mount its components, and show what the loader does.
+import init, { Tessera } from './loader/tessera_loader.js';
+
+const status = document.getElementById('loader-status');
+const log = document.getElementById('events');
+const params = new URLSearchParams(location.search);
+// `?shadow=open` lets end-to-end tests look inside components; pages keep the default, closed.
+const options = { shadowMode: params.get('shadow') === 'open' ? 'open' : 'closed' };
+
+function tile(name) {
+  return document.querySelector(`.tile[data-component="${name}"]`);
+}
+
+function note(text) {
+  const li = document.createElement('li');
+  li.textContent = `${(performance.now() / 1000).toFixed(3)} s  ${text}`;
+  log.append(li);
+  log.scrollTop = log.scrollHeight;
+}
+
+// Every lifecycle transition is a DOM CustomEvent; one listener on document sees them all.
+const STATES = ['loading', 'compiled', 'mounting', 'mounted', 'unmounting', 'unmounted', 'error', 'notloaded'];
+for (const state of STATES) {
+  document.addEventListener(`tessera:${state}`, (event) => {
+    const { name, code, message } = event.detail;
+    const t = tile(name);
+    if (t) {
+      t.dataset.state = state;
+      t.querySelector('.state').textContent = state;
+    }
+    note(state === 'error' ? `${name}: error ${code}: ${message}` : `${name}: ${state}`);
+  });
+}
+document.addEventListener('tessera:progress', (event) => {
+  const { name, loaded, total } = event.detail;
+  const bar = tile(name)?.querySelector('progress');
+  if (bar && total) { bar.max = total; bar.value = loaded; }
+});
+
+try {
+  const started = performance.now();
+  await init();
+  const tessera = await Tessera.fromUrl('tessera.json', options);
+  // A second, independent loader whose only component 404s on purpose: its tile shows the
+  // fallback from its <template data-tessera-fallback>, and nothing else on the page notices.
+  const broken = await Tessera.fromObject({
+    manifestVersion: 1,
+    components: [{ name: 'missing', module: 'components/missing.wasm', slot: '#missing' }],
+  }, location.href, { ...options, retries: 0 });
+  await Promise.all([tessera.start(), broken.start()]);
+  status.textContent = `loader ${Tessera.version()} ready in ${(performance.now() - started).toFixed(1)} ms`;
+  window.tessera = tessera; // for the console: tessera.unmount('counter'), tessera.states() ...
+} catch (error) {
+  status.textContent = `the loader failed: ${error.message ?? error}`;
+  console.error(error);
+}
