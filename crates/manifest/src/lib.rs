@@ -1,1 +1,68 @@
-//! tessera-manifest
+//! tessera-manifest: the Tessera manifest's types, its validation, and its JSON Schema.
+//!
+//! A manifest is the JSON file a host page gives the loader: which components to load, from
+//! which module URL, into which slot, when, under which size budget, and with which message-bus
+//! capabilities. The same file drives the loader at runtime and the `tessera-budget` CLI in CI.
+//! `docs/manifest.md` describes every field; `schema/tessera-manifest.v1.schema.json` is its
+//! JSON Schema for editors.
+//!
+//! The entry point is [`from_value`], which checks every rule and reports *every* problem, each
+//! naming its JSON path and component. With the default `serde` feature, [`from_json_str`] reads
+//! JSON text first. Without it the crate has no dependencies and avoids `core::fmt` in its
+//! validation path, so the browser loader can link it at a small cost in wasm bytes.
+//!
+//! # Example
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use tessera_manifest::{from_json_str, Kind, Load};
+//!
+//! let manifest = from_json_str(r##"{
+//!     "manifestVersion": 1,
+//!     "components": [{
+//!         "name": "cart",
+//!         "module": "components/cart.wasm",
+//!         "slot": "#cart",
+//!         "load": {"route": "/shop/*"},
+//!         "capabilities": {"subscribe": ["cart:*"]}
+//!     }]
+//! }"##).unwrap();
+//! let cart = manifest.component("cart").unwrap();
+//! assert_eq!(cart.kind, Kind::Isolated);
+//! assert_eq!(cart.load, Load::Route("/shop/*".into()));
+//!
+//! let problems = from_json_str(r##"{"manifestVersion": 1, "components": [
+//!     {"name": "cart", "module": "javascript:alert(1)", "slot": "#cart", "budget": {"maxBytes": -5}}
+//! ]}"##).unwrap_err();
+//! assert_eq!(problems.to_string(), "\
+//! components[0].module (component 'cart'): the \"javascript\" scheme is not allowed, got \"javascript:alert(1)\"
+//! components[0].budget.maxBytes (component 'cart'): must be a positive integer, got -5");
+//! # }
+//! ```
+#![deny(missing_docs)]
+
+pub mod fields;
+mod integrity;
+#[cfg(feature = "serde")]
+mod json;
+pub mod limits;
+mod manifest;
+mod problem;
+mod route;
+mod text;
+mod topic;
+mod url;
+mod validate;
+pub mod value;
+
+#[cfg(feature = "serde")]
+pub use json::{from_json_str, parse_json};
+pub use manifest::{Budget, Capabilities, Component, Kind, Load, Manifest, TotalBudget};
+pub use problem::{Problem, Problems};
+pub use route::route_matches;
+pub use topic::{pattern_covers, topic_matches};
+pub use url::{resolve_url, UrlError};
+pub use validate::from_value;
+
+/// The manifest format version this crate reads and writes (`"manifestVersion": 1`).
+pub const MANIFEST_VERSION: u32 = 1;

@@ -1,0 +1,61 @@
+//! Subresource Integrity strings: `sha256-|sha384-|sha512-` followed by the digest in base64.
+
+use crate::text::{cat, int, quoted};
+
+/// The hash algorithms SRI defines, with the base64 length of their digest (padding included)
+/// and how many of those characters are `=` padding.
+const ALGORITHMS: [(&str, usize, usize); 3] =
+    [("sha256", 44, 1), ("sha384", 64, 0), ("sha512", 88, 2)];
+
+/// Checks an `integrity` value: one or more hash expressions separated by spaces, each
+/// `<algorithm>-<base64 digest>` with the exact length the algorithm's digest has.
+/// Returns the message of the first problem.
+pub(crate) fn check_integrity(integrity: &str) -> Result<(), String> {
+    let mut hashes = 0;
+    for hash in integrity.split(' ').filter(|h| !h.is_empty()) {
+        check_hash(hash)?;
+        hashes += 1;
+    }
+    if hashes == 0 {
+        return Err(cat(&[
+            "must name at least one hash, got ",
+            &quoted(integrity),
+        ]));
+    }
+    Ok(())
+}
+
+fn check_hash(hash: &str) -> Result<(), String> {
+    let (algorithm, digest) = hash.split_once('-').unwrap_or((hash, ""));
+    let Some(&(_, len, pad)) = ALGORITHMS.iter().find(|(name, _, _)| *name == algorithm) else {
+        return Err(cat(&[
+            "unsupported hash algorithm in ",
+            &quoted(hash),
+            ", expected sha256-, sha384- or sha512-",
+        ]));
+    };
+    if digest.contains('?') {
+        return Err(cat(&[
+            "options after '?' are not supported, got ",
+            &quoted(hash),
+        ]));
+    }
+    let data = digest.trim_end_matches('=');
+    let padding = digest.len() - data.len();
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    if !data.bytes().all(base64) || padding > 2 {
+        return Err(cat(&["digest is not base64 in ", &quoted(hash)]));
+    }
+    if digest.len() != len || padding != pad {
+        return Err(cat(&[
+            algorithm,
+            " digest must be ",
+            &int(len as i64),
+            " base64 characters with padding, got ",
+            &int(digest.len() as i64),
+            " in ",
+            &quoted(hash),
+        ]));
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! The validated manifest: what a host page, its components and the size-budget CLI agree on.
+//!
+//! Values of these types come out of [`crate::from_value`] (or [`crate::from_json_str`]), which
+//! checks every rule in `docs/manifest.md`; code that holds a [`Manifest`] can rely on them.
+
+use crate::value::Value;
+
+/// A validated manifest, version [`crate::MANIFEST_VERSION`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifest {
+    /// `manifestVersion`: always [`crate::MANIFEST_VERSION`].
+    pub manifest_version: u32,
+    /// `budget`: size budgets for all components together.
+    pub budget: TotalBudget,
+    /// `components`, in manifest order; names and slots are unique.
+    pub components: Vec<Component>,
+}
+
+impl Manifest {
+    /// The component named `name`.
+    pub fn component(&self, name: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.name == name)
+    }
+}
+
+/// `budget` at the top level: limits on the sum over all components, in bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TotalBudget {
+    /// `totalBytes`: raw bytes of every module together.
+    pub total_bytes: Option<u64>,
+    /// `totalGzipBytes`: gzip-compressed bytes of every module together.
+    pub total_gzip_bytes: Option<u64>,
+    /// `totalBrotliBytes`: brotli-compressed bytes of every module together.
+    pub total_brotli_bytes: Option<u64>,
+}
+
+/// One entry of `components`: a module, where it mounts, and what it may do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    /// `name`: unique, `[a-z0-9][a-z0-9_-]{0,63}`.
+    pub name: String,
+    /// `module`: the module URL as written, relative to the manifest's URL or absolute http(s).
+    pub module: String,
+    /// `slot`: CSS selector of the element the component mounts into; unique across components.
+    pub slot: String,
+    /// `integrity`: a Subresource Integrity string for the module, checked by the browser.
+    pub integrity: Option<String>,
+    /// `kind` (and `glue` for bindgen components).
+    pub kind: Kind,
+    /// `budget`: this component's size and memory limits.
+    pub budget: Budget,
+    /// `load`: when the loader fetches and mounts the component.
+    pub load: Load,
+    /// `props`: any JSON, handed to the component at mount; an empty object when absent.
+    pub props: Value,
+    /// `capabilities`: the message-bus topics the component may use.
+    pub capabilities: Capabilities,
+    /// `fallback`: plain text shown in the slot when the component fails.
+    pub fallback: Option<String>,
+    /// `timeoutMs`: this component's fetch timeout, overriding the loader's default.
+    pub timeout_ms: Option<u32>,
+}
+
+/// How a component is built and mounted (`kind`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// `"isolated"` (the default): a core module speaking the Tessera ABI, sandboxed to its slot.
+    Isolated,
+    /// `"bindgen"`: a trusted wasm-bindgen build that exports `mount(element)`; no sandbox.
+    Bindgen {
+        /// `glue`: the URL of its wasm-bindgen JS glue, resolved like `module`.
+        glue: String,
+    },
+}
+
+/// A component's `budget`. Byte limits apply to the module file; `maxMemoryPages` to its memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Budget {
+    /// `maxBytes`: raw module size; the loader stops the download past it.
+    pub max_bytes: Option<u64>,
+    /// `maxGzipBytes`: gzip-compressed module size (checked by the CLI).
+    pub max_gzip_bytes: Option<u64>,
+    /// `maxBrotliBytes`: brotli-compressed module size (checked by the CLI).
+    pub max_brotli_bytes: Option<u64>,
+    /// `maxMemoryPages`: the most 64 KiB pages the component's memory may grow to.
+    pub max_memory_pages: Option<u32>,
+}
+
+/// When a component is loaded (`load`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Load {
+    /// `"eager"` (the default): as soon as the manifest is read.
+    #[default]
+    Eager,
+    /// `"idle"`: when the browser is idle (`requestIdleCallback`).
+    Idle,
+    /// `"visible"`: when its slot scrolls into view.
+    Visible,
+    /// `"manual"`: only when the page asks for it.
+    Manual,
+    /// `{"route": "/cart/*"}`: while the page's path matches the pattern (see [`crate::route_matches`]).
+    Route(String),
+}
+
+/// A component's `capabilities`: topic patterns it may publish to and subscribe to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// `publish`: a publish on a topic is allowed when one of these patterns matches it.
+    pub publish: Vec<String>,
+    /// `subscribe`: a subscription is allowed when one of these patterns covers it.
+    pub subscribe: Vec<String>,
+}

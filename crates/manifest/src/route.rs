@@ -1,0 +1,57 @@
+//! Route patterns for `"load": {"route": ...}`: an exact path, or a prefix ending in `*`.
+
+use crate::limits::MAX_STRING_BYTES;
+use crate::text::{cat, int};
+
+/// Does the route `pattern` match the page's `path` (its `location.pathname`: no query, no
+/// fragment)? Matching is case-sensitive and works on the path as written (no decoding).
+///
+/// - A pattern without `*` matches exactly that path: `/cart` matches `/cart` only.
+/// - A pattern ending in `*` matches every path that starts with what comes before the `*`:
+///   `/cart/*` matches `/cart/` and `/cart/items/3`, `/*` matches every path.
+/// - When that prefix ends in `/`, the prefix without its slash matches too: `/cart/*` also
+///   matches `/cart`, so one pattern covers a section and its index page.
+///
+/// ```
+/// use tessera_manifest::route_matches;
+/// assert!(route_matches("/cart/*", "/cart/items/3"));
+/// assert!(route_matches("/cart/*", "/cart"));
+/// assert!(!route_matches("/cart/*", "/cartoons"));
+/// assert!(route_matches("/about", "/about"));
+/// assert!(!route_matches("/about", "/about/team"));
+/// ```
+pub fn route_matches(pattern: &str, path: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => {
+            path.starts_with(prefix)
+                || prefix
+                    .strip_suffix('/')
+                    .is_some_and(|section| !section.is_empty() && path == section)
+        }
+        None => pattern == path,
+    }
+}
+
+/// Checks a route pattern; returns the message of its problem (without the value).
+pub(crate) fn check_route(pattern: &str) -> Result<(), String> {
+    if !pattern.starts_with('/') {
+        return Err("must start with '/'".into());
+    }
+    if pattern.len() > MAX_STRING_BYTES {
+        return Err(cat(&[
+            "must be at most 2048 bytes long (is ",
+            &int(pattern.len() as i64),
+            ")",
+        ]));
+    }
+    if pattern.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain whitespace or control characters".into());
+    }
+    if pattern.contains(['?', '#']) {
+        return Err("matches the path only and must not contain '?' or '#'".into());
+    }
+    if pattern.strip_suffix('*').unwrap_or(pattern).contains('*') {
+        return Err("may contain '*' only as its last character".into());
+    }
+    Ok(())
+}

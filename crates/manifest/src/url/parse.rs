@@ -1,0 +1,150 @@
+//! Splitting a URL reference into its RFC 3986 parts, refusing what the manifest does not accept.
+
+use super::UrlError;
+use crate::limits::MAX_STRING_BYTES;
+
+/// The five parts of a URI reference (RFC 3986, appendix B). Absent and empty differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parts<'a> {
+    pub scheme: Option<&'a str>,
+    pub authority: Option<&'a str>,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub fragment: Option<&'a str>,
+}
+
+/// Checks that `url` is a reference the manifest accepts: relative, `//host/...`, or absolute
+/// `http:`/`https:` with a host.
+pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
+    parse(url).map(|_| ())
+}
+
+/// Splits and checks `url`.
+pub(crate) fn parse(url: &str) -> Result<Parts<'_>, UrlError> {
+    check_characters(url)?;
+    let (scheme, rest) = match url.find([':', '/', '?', '#']) {
+        Some(i) if url.as_bytes()[i] == b':' => (Some(check_scheme(&url[..i])?), &url[i + 1..]),
+        _ => (None, url),
+    };
+    let (rest, fragment) = split_once_opt(rest, '#');
+    let (rest, query) = split_once_opt(rest, '?');
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(after) => {
+            let end = after.find('/').unwrap_or(after.len());
+            (Some(&after[..end]), &after[end..])
+        }
+        None => (None, rest),
+    };
+    match authority {
+        Some(authority) => check_authority(authority)?,
+        None if scheme.is_some() => return Err(UrlError::MissingHost),
+        None => {}
+    }
+    Ok(Parts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    })
+}
+
+fn split_once_opt(s: &str, sep: char) -> (&str, Option<&str>) {
+    match s.split_once(sep) {
+        Some((before, after)) => (before, Some(after)),
+        None => (s, None),
+    }
+}
+
+fn check_characters(url: &str) -> Result<(), UrlError> {
+    if url.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    if url.len() > MAX_STRING_BYTES {
+        return Err(UrlError::TooLong(url.len()));
+    }
+    let bytes = url.as_bytes();
+    for (i, c) in url.char_indices() {
+        if c.is_whitespace() {
+            return Err(UrlError::Whitespace);
+        }
+        if c.is_control() {
+            return Err(UrlError::ControlCharacter);
+        }
+        if c.is_ascii() && !c.is_ascii_alphanumeric() && !"-._~:/?#[]@!$&'()*+,;=%".contains(c) {
+            return Err(UrlError::Character(c));
+        }
+        if c == '%' {
+            let hex = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_hexdigit());
+            if !hex(i + 1) || !hex(i + 2) {
+                return Err(UrlError::BadPercentEncoding);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Returns the scheme when it is `http` or `https` (any case).
+fn check_scheme(scheme: &str) -> Result<&str, UrlError> {
+    let valid = scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+    if !valid {
+        return Err(UrlError::InvalidScheme(scheme.into()));
+    }
+    let lower = scheme.to_ascii_lowercase();
+    match lower.as_str() {
+        "http" | "https" => Ok(scheme),
+        "javascript" | "vbscript" | "data" => Err(UrlError::ForbiddenScheme(lower)),
+        _ => Err(UrlError::UnsupportedScheme(lower)),
+    }
+}
+
+fn check_authority(authority: &str) -> Result<(), UrlError> {
+    if authority.contains('@') {
+        return Err(UrlError::Credentials);
+    }
+    let (host, port) = if let Some(ipv6) = authority.strip_prefix('[') {
+        let Some(end) = ipv6.find(']') else {
+            return Err(UrlError::MissingHost);
+        };
+        let inside = &ipv6[..end];
+        if inside.is_empty()
+            || !inside
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b":.".contains(&b))
+        {
+            return Err(UrlError::MissingHost);
+        }
+        match &ipv6[end + 1..] {
+            "" => (inside, None),
+            after => match after.strip_prefix(':') {
+                Some(port) => (inside, Some(port)),
+                None => return Err(UrlError::BadPort(after.into())),
+            },
+        }
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    if host.is_empty() || host.contains(['[', ']']) {
+        return Err(UrlError::MissingHost);
+    }
+    match port {
+        Some(port) if !valid_port(port) => Err(UrlError::BadPort(port.into())),
+        _ => Ok(()),
+    }
+}
+
+/// An empty port (allowed by RFC 3986) or a number from 0 to 65535.
+fn valid_port(port: &str) -> bool {
+    port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 65535
+}
