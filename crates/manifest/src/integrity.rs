@@ -11,6 +11,15 @@ const ALGORITHMS: [(&str, usize, usize); 3] =
 /// `<algorithm>-<base64 digest>` with the exact length the algorithm's digest has.
 /// Returns the message of the first problem.
 pub(crate) fn check_integrity(integrity: &str) -> Result<(), String> {
+    if integrity
+        .chars()
+        .any(|c| c != ' ' && (c.is_whitespace() || c.is_control()))
+    {
+        return Err(cat(&[
+            "must separate hashes with spaces only, got ",
+            &quoted(integrity),
+        ]));
+    }
     let mut hashes = 0;
     for hash in integrity.split(' ').filter(|h| !h.is_empty()) {
         check_hash(hash)?;
@@ -47,15 +56,24 @@ fn check_hash(hash: &str) -> Result<(), String> {
         return Err(cat(&["digest is not base64 in ", &quoted(hash)]));
     }
     if digest.len() != len || padding != pad {
-        return Err(cat(&[
+        let mut message = cat(&[
             algorithm,
             " digest must be ",
-            &int(len as i64),
-            " base64 characters with padding, got ",
-            &int(digest.len() as i64),
-            " in ",
-            &quoted(hash),
-        ]));
+            &int((len - pad) as i64),
+            " base64 characters",
+        ]);
+        message.push_str(match pad {
+            1 => " followed by \"=\"",
+            2 => " followed by \"==\"",
+            _ => " without padding",
+        });
+        message.push_str(", got ");
+        message.push_str(&int(data.len() as i64));
+        message.push_str(" characters and ");
+        message.push_str(&int(padding as i64));
+        message.push_str(" '=' in ");
+        message.push_str(&quoted(hash));
+        return Err(message);
     }
     Ok(())
 }

@@ -61,7 +61,7 @@ pub(crate) fn text<'v>(
         "must not be empty".into()
     } else if s
         .chars()
-        .any(|c| c.is_control() && (non_blank || !matches!(c, '\n' | '\t')))
+        .any(|c| c.is_control() && (non_blank || !matches!(c, '\n' | '\r' | '\t')))
     {
         "must not contain control characters".into()
     } else {
