@@ -47,9 +47,14 @@ pub(crate) fn int(n: i64) -> String {
 
 /// Appends `s` in double quotes, escaping `"`, `\` and control characters, truncated to 40 characters.
 pub(crate) fn push_quoted(out: &mut String, s: &str) {
+    push_escaped(out, s, QUOTE_CHARS);
+}
+
+/// Appends `s` in double quotes as [`push_quoted`] does, truncated to `max_chars` characters.
+pub(crate) fn push_escaped(out: &mut String, s: &str, max_chars: usize) {
     out.push('"');
     for (i, c) in s.chars().enumerate() {
-        if i == QUOTE_CHARS {
+        if i == max_chars {
             out.push_str("...");
             break;
         }

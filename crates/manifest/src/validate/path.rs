@@ -1,9 +1,10 @@
 //! JSON paths as problems name them: `components[2].budget.maxBytes`, `props["a key"]`.
 
-use crate::text::{push_int, push_quoted};
+use crate::text::{push_escaped, push_int};
 
 /// The path of field `key` in the object at `parent`. Keys that are not plain identifiers are
-/// written as quoted brackets, so a path is always one line and never ambiguous.
+/// written as quoted brackets (escaped like JSON, never truncated), so a path is always one line
+/// and never ambiguous.
 pub(crate) fn field(parent: &str, key: &str) -> String {
     let mut out = String::with_capacity(parent.len() + key.len() + 1);
     out.push_str(parent);
@@ -14,7 +15,7 @@ pub(crate) fn field(parent: &str, key: &str) -> String {
         out.push_str(key);
     } else {
         out.push('[');
-        push_quoted(&mut out, key);
+        push_escaped(&mut out, key, usize::MAX);
         out.push(']');
     }
     out

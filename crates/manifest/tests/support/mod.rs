@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod pointer;
+
 use std::path::{Path, PathBuf};
 
 /// One fixture: its JSON file and its sibling `.expected` file.
