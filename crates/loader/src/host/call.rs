@@ -1,0 +1,240 @@
+//! Calls into a guest and their aftermath. Every call is wrapped: a JS exception (a trap)
+//! becomes [`Fault::Trap`] with the message the guest sent through `fail`, an ABI violation
+//! recorded by an import becomes [`Fault::AbiViolation`], and memory past the manifest's cap
+//! becomes [`Fault::MemoryLimit`]. A fault tears the guest down at once; faults in callbacks
+//! from the browser (events, timers, messages) are reported through `on_fault`, once.
+
+use super::codes::{dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
+use super::events::event_data;
+use super::guest::{not_running, Exports, Inner, State};
+use super::js;
+use super::Fault;
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a call into the guest did not return a value.
+pub(super) enum Stop {
+    /// The guest faulted; it has been torn down.
+    Fault(Fault),
+    /// The guest is not running (never attached, already dead, unmounted during the call, or
+    /// busy with another call): nothing was called, or the result does not matter.
+    Ended,
+}
+
+impl From<Stop> for Fault {
+    fn from(stop: Stop) -> Fault {
+        match stop {
+            Stop::Fault(fault) => fault,
+            Stop::Ended => not_running(),
+        }
+    }
+}
+
+/// A `u32` as the `i32` argument the guest expects.
+fn int(n: u32) -> JsValue {
+    JsValue::from(n as i32)
+}
+
+impl Inner {
+    /// The guest's dispatcher as a JS function, to bind.
+    pub(super) fn dispatcher(&self) -> Function {
+        self.dispatch.as_ref().unchecked_ref::<Function>().clone()
+    }
+
+    /// Something read from the bound exports, if attached.
+    pub(super) fn export<T>(&self, pick: impl Fn(&Exports) -> Option<T>) -> Option<T> {
+        self.exports.borrow().as_ref().and_then(pick)
+    }
+
+    /// Calls `f(...lead, ptr0, len0, ptr1, len1, ...)` after copying each buffer into memory the
+    /// guest allocated with `tessera_alloc`.
+    pub(super) fn call_with(
+        &self,
+        f: &Function,
+        lead: &[u32],
+        buffers: &[&[u8]],
+    ) -> Result<JsValue, Stop> {
+        let mut args: Vec<JsValue> = lead.iter().map(|&n| int(n)).collect();
+        for bytes in buffers {
+            let (ptr, len) = self.pass(bytes)?;
+            args.extend([int(ptr), int(len)]);
+        }
+        self.invoke(f, &args)
+    }
+
+    /// Copies `bytes` into a fresh guest allocation; returns `(ptr, len)`.
+    fn pass(&self, bytes: &[u8]) -> Result<(u32, u32), Stop> {
+        let alloc = self.export(|e| Some(e.alloc.clone())).ok_or(Stop::Ended)?;
+        let len = bytes.len() as u32;
+        let ptr = js::arg_u32(&self.invoke(&alloc, &[int(len)])?);
+        if ptr == 0 && len > 0 {
+            let why = ["out of memory: tessera_alloc(", &dec(len), ") returned 0"].concat();
+            return Err(Stop::Fault(self.kill(Fault::Trap(why))));
+        }
+        if !self
+            .export(|e| Some(e.memory.write(ptr, bytes)))
+            .unwrap_or(false)
+        {
+            let why = [
+                "tessera_alloc(",
+                &dec(len),
+                ") returned ",
+                &dec(ptr),
+                ", out of bounds",
+            ];
+            return Err(Stop::Fault(self.kill(Fault::AbiViolation(why.concat()))));
+        }
+        Ok((ptr, len))
+    }
+
+    /// Calls `f(...args)` in the guest, then settles what happened during the call.
+    pub(super) fn invoke(&self, f: &Function, args: &[JsValue]) -> Result<JsValue, Stop> {
+        if self.state.get() != State::Live || self.busy.get() {
+            return Err(Stop::Ended);
+        }
+        self.panic.take();
+        self.busy.set(true);
+        let result = js::call(f, args);
+        self.busy.set(false);
+        for r in self.reports.take() {
+            (self.on_violation)(&r.detail, r.code);
+        }
+        let fault = if let Some(violation) = self.violation.take() {
+            Fault::AbiViolation(violation)
+        } else if let Err(e) = &result {
+            Fault::Trap(self.panic.take().unwrap_or_else(|| js::error_text(e)))
+        } else if self.state.get() == State::Dead {
+            // Unmounted by page code while the guest ran.
+            self.teardown();
+            return Err(Stop::Ended);
+        } else if let Some(over) = self.over_cap() {
+            over
+        } else {
+            return result.map_err(|_| Stop::Ended);
+        };
+        Err(Stop::Fault(self.kill(fault)))
+    }
+
+    fn over_cap(&self) -> Option<Fault> {
+        let max = self.policy.max_memory_pages?;
+        let pages = self.export(|e| Some(e.memory.pages()))?;
+        (pages > max).then_some(Fault::MemoryLimit { pages, max })
+    }
+
+    /// Ends the guest for `fault` and hands the fault back.
+    pub(super) fn kill(&self, fault: Fault) -> Fault {
+        self.teardown();
+        fault
+    }
+
+    /// Marks the guest dead and removes everything it left: listeners, timers, subscriptions,
+    /// its DOM. Deferred to the end of the running call when the guest is busy.
+    pub(super) fn teardown(&self) {
+        self.state.set(State::Dead);
+        if self.busy.get() {
+            return;
+        }
+        let _ = self
+            .root
+            .remove_event_listener_with_callback("submit", &self.submit_guard);
+        self.dom.borrow_mut().clear();
+        self.timers.borrow_mut().clear_all();
+        for (id, _) in self.subs.take() {
+            self.bus.unsubscribe(id);
+        }
+        self.exports.borrow_mut().take();
+    }
+
+    /// Reports a fault from a browser callback; a dead guest is never reported twice because
+    /// it is never called again.
+    fn background(&self, result: Result<JsValue, Stop>) {
+        if let Err(Stop::Fault(fault)) = result {
+            (self.on_fault)(fault);
+        }
+    }
+
+    /// A DOM event reached listener `listener`.
+    pub(super) fn on_event(&self, listener: u32, event: &JsValue) {
+        if self.state.get() != State::Live || self.busy.get() {
+            return;
+        }
+        let data = event_data(event);
+        if let Some(f) = self.export(|e| e.event.clone()) {
+            self.background(self.call_with(&f, &[listener], &[data.as_bytes()]));
+        }
+    }
+
+    /// Timer `id` fired.
+    pub(super) fn on_timer(&self, id: u32) {
+        if self.state.get() != State::Live || self.busy.get() || !self.timers.borrow_mut().fired(id)
+        {
+            return;
+        }
+        if let Some(f) = self.export(|e| e.timer.clone()) {
+            self.background(self.invoke(&f, &[int(id)]));
+        }
+    }
+
+    /// A message on a topic the guest subscribed to.
+    pub(super) fn on_message(&self, topic: &str, payload: &[u8]) {
+        if self.state.get() != State::Live || self.busy.get() {
+            return;
+        }
+        if let Some(f) = self.export(|e| e.message.clone()) {
+            self.background(self.call_with(&f, &[], &[topic.as_bytes(), payload]));
+        }
+    }
+
+    /// Records an ABI violation: the guest ends when the running call returns.
+    pub(super) fn violate(&self, why: String) {
+        let mut violation = self.violation.borrow_mut();
+        if violation.is_none() {
+            *violation = Some(why);
+        }
+        self.state.set(State::Dead);
+    }
+
+    /// Queues a refusal for the page and returns its code for the guest.
+    pub(super) fn refuse(&self, refusal: Refusal) -> i32 {
+        let code = refusal.code;
+        self.reports.borrow_mut().push(refusal);
+        code
+    }
+
+    /// Whether `ptr..ptr+len` lies in the guest's memory; if not, records the violation.
+    pub(super) fn in_bounds(&self, ptr: u32, len: u32, what: &str) -> bool {
+        let size = self.export(|e| Some(e.memory.byte_len())).unwrap_or(0);
+        let ok = ptr as u64 + len as u64 <= size;
+        if !ok {
+            let size = dec(size.min(u32::MAX as u64) as u32);
+            self.violate(
+                [
+                    what,
+                    ": bytes ",
+                    &dec(ptr),
+                    "+",
+                    &dec(len),
+                    " outside memory of ",
+                    &size,
+                ]
+                .concat(),
+            );
+        }
+        ok
+    }
+
+    /// A bounds-checked copy of guest bytes; `None` (violation recorded) when out of bounds.
+    pub(super) fn read(&self, ptr: u32, len: u32, what: &str) -> Option<Vec<u8>> {
+        if !self.in_bounds(ptr, len, what) {
+            return None;
+        }
+        self.export(|e| e.memory.read(ptr, len))
+    }
+
+    /// A bounds-checked UTF-8 string; `Err` is the code for the guest (`-1` or `-2`).
+    pub(super) fn read_str(&self, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
+        let bytes = self.read(ptr, len, what).ok_or(OUT_OF_BOUNDS)?;
+        String::from_utf8(bytes)
+            .map_err(|_| self.refuse(Refusal::new(MALFORMED, &[what, ": text is not utf-8"])))
+    }
+}

@@ -1,0 +1,197 @@
+//! The `tessera/v1` imports (docs/abi.md, "Host imports"). Every import, listener and timer of
+//! one guest is the same Rust closure (the guest's dispatcher, see `guest`) bound to a kind:
+//! `0..8` are the imports below, [`EVENT`], [`TIMER`] and [`SUBMIT`] the browser's callbacks.
+//! One closure type keeps the loader's glue small.
+
+use super::codes::{dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS};
+use super::dom::MAX_BATCH;
+use super::guest::{Inner, State};
+use super::js::{self, arg_u32};
+use super::topics::{pattern_covers, topic_matches};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// The import names of `tessera/v1`; an import's kind is its index here.
+pub(super) const NAMES: [&str; 8] = [
+    "apply",
+    "publish",
+    "subscribe",
+    "set_timer",
+    "clear_timer",
+    "now",
+    "log",
+    "fail",
+];
+/// Kind of a DOM listener: `(EVENT, listener, event)`.
+pub(super) const EVENT: u32 = 8;
+/// Kind of a timer: `(TIMER, id)`.
+pub(super) const TIMER: u32 = 9;
+/// Kind of the host's own `submit` listener on the root: `(SUBMIT, event)`.
+pub(super) const SUBMIT: u32 = 10;
+
+/// Longest topic or pattern, in bytes.
+const MAX_TOPIC: u32 = 128;
+/// Largest payload, in bytes.
+const MAX_PAYLOAD: u32 = 64 * 1024;
+/// Longest panic message kept from `fail`, in bytes.
+const MAX_PANIC: usize = 4096;
+/// `log` levels 0..=3 map to these console methods.
+const LOG_METHODS: [&str; 4] = ["debug", "info", "warn", "error"];
+
+/// Routes one callback of a guest's dispatcher; the result is what an import returns.
+pub(super) fn dispatch(g: &Rc<Inner>, kind: u32, args: [JsValue; 4]) -> f64 {
+    match kind {
+        EVENT => g.on_event(arg_u32(&args[0]), &args[1]),
+        TIMER => g.on_timer(arg_u32(&args[0])),
+        SUBMIT => super::events::prevent_default(&args[0]),
+        _ => return import(g, kind, args.each_ref().map(arg_u32)),
+    }
+    0.0
+}
+
+/// One host import called by the guest.
+fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
+    match g.state.get() {
+        State::Live => {}
+        State::Dead => return OUT_OF_BOUNDS.into(),
+        State::Fresh => {
+            let name = NAMES.get(kind as usize).copied().unwrap_or("?");
+            g.violate(["import ", name, " called during instantiation"].concat());
+            return OUT_OF_BOUNDS.into();
+        }
+    }
+    let code = match kind {
+        0 => apply(g, a, b),
+        1 => publish(g, a, b, c, d),
+        2 => subscribe(g, a, b),
+        3 => set_timer(g, a as i32, b != 0),
+        4 => {
+            g.timers.borrow_mut().clear(a);
+            OK
+        }
+        5 => return js::now(),
+        6 => log(g, a, b, c),
+        7 => fail(g, a, b),
+        _ => OUT_OF_BOUNDS,
+    };
+    code.into()
+}
+
+fn apply(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
+    if len > MAX_BATCH && g.in_bounds(ptr, len, "apply") {
+        return g.refuse(Refusal::new(
+            LIMIT,
+            &["apply: batch of ", &dec(len), " bytes over 1 MiB"],
+        ));
+    }
+    let Some(batch) = g.read(ptr, len, "apply") else {
+        return OUT_OF_BOUNDS;
+    };
+    let dispatch = g.dispatcher();
+    let result = g.dom.borrow_mut().apply(&batch, &dispatch);
+    match result {
+        Ok(()) => OK,
+        Err(r) => g.refuse(r),
+    }
+}
+
+fn publish(g: &Rc<Inner>, topic_ptr: u32, topic_len: u32, ptr: u32, len: u32) -> i32 {
+    let topic = match topic(g, topic_ptr, topic_len, "publish") {
+        Ok(topic) => topic,
+        Err(code) => return code,
+    };
+    if !g.in_bounds(ptr, len, "publish") {
+        return OUT_OF_BOUNDS;
+    }
+    if len > MAX_PAYLOAD {
+        return g.refuse(Refusal::new(
+            LIMIT,
+            &["publish: payload of ", &dec(len), " bytes over 64 KiB"],
+        ));
+    }
+    if !g
+        .policy
+        .publish
+        .iter()
+        .any(|grant| topic_matches(grant, &topic))
+    {
+        return g.refuse(Refusal::new(
+            CAPABILITY_DENIED,
+            &["publish: no capability for ", &topic],
+        ));
+    }
+    let Some(payload) = g.read(ptr, len, "publish") else {
+        return OUT_OF_BOUNDS;
+    };
+    g.bus.publish(&topic, &payload);
+    OK
+}
+
+fn subscribe(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
+    let pattern = match topic(g, ptr, len, "subscribe") {
+        Ok(pattern) => pattern,
+        Err(code) => return code,
+    };
+    if !g
+        .policy
+        .subscribe
+        .iter()
+        .any(|grant| pattern_covers(grant, &pattern))
+    {
+        return g.refuse(Refusal::new(
+            CAPABILITY_DENIED,
+            &["subscribe: no capability for ", &pattern],
+        ));
+    }
+    let mut subs = g.subs.borrow_mut();
+    if !subs.iter().any(|s| s.1 == pattern) {
+        let id = g.bus.subscribe_guest(&pattern, Rc::downgrade(g));
+        subs.push((id, pattern));
+    }
+    OK
+}
+
+/// A topic or pattern: UTF-8, 1 to 128 bytes.
+fn topic(g: &Rc<Inner>, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
+    if !g.in_bounds(ptr, len, what) {
+        return Err(OUT_OF_BOUNDS);
+    }
+    if len == 0 || len > MAX_TOPIC {
+        let r = Refusal::new(
+            MALFORMED,
+            &[what, ": topic of ", &dec(len), " bytes, not 1 to 128"],
+        );
+        return Err(g.refuse(r));
+    }
+    g.read_str(ptr, len, what)
+}
+
+fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
+    let dispatch = g.dispatcher();
+    let result = g.timers.borrow_mut().set(ms, repeat, &dispatch);
+    match result {
+        Ok(id) => id as i32,
+        Err(r) => g.refuse(r),
+    }
+}
+
+fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
+    match g.read_str(ptr, len, "log") {
+        Ok(text) => {
+            let method = LOG_METHODS.get(level as usize).copied().unwrap_or("log");
+            let prefix = ["[", &g.policy.name, "]"].concat();
+            js::console(method, &prefix.into(), &text.into());
+            OK
+        }
+        Err(code) => code,
+    }
+}
+
+fn fail(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
+    let Some(mut bytes) = g.read(ptr, len, "fail") else {
+        return OUT_OF_BOUNDS;
+    };
+    bytes.truncate(MAX_PANIC);
+    *g.panic.borrow_mut() = Some(String::from_utf8_lossy(&bytes).into_owned());
+    OK
+}
