@@ -1,7 +1,44 @@
 //! tessera-loader: loads isolated WebAssembly micro-frontends into a page from a manifest.
-use wasm_bindgen::prelude::*;
+//!
+//! The entry point is [`Tessera`] (`api.rs`). Layers, bottom up:
+//!
+//! - raw browser calls: [`sys`] and `web-sys`;
+//! - the pipeline, one step per module: [`fetch`] (integrity, retries, content type) ->
+//!   [`gate`] (byte budget while streaming) -> [`compile`] (`compileStreaming`) ->
+//!   [`instantiate`] (ABI check, imports from [`host`]) -> [`mount`] (slot, shadow root,
+//!   fallback), run by [`pipeline`] for one [`component`] under the [`lifecycle`] state
+//!   machine, announced by [`events`], scheduled by [`policy`];
+//! - the public API: [`api`].
+//!
+//! Sizes matter here (the loader's budget is 20 KB brotli): no serde, no `core::fmt` in
+//! messages ([`text`]), `Reflect` getters for reading JavaScript objects ([`read`], [`options`]).
+#![deny(missing_docs)]
 
+#[macro_use]
+mod text;
+
+mod api;
+mod bindgen;
+mod compile;
+mod component;
+mod errors;
+mod events;
+mod fetch;
+mod gate;
 mod host;
+mod instantiate;
+mod lifecycle;
+mod loader;
+mod mount;
+mod options;
+mod pipeline;
+mod policy;
+mod read;
+mod stop;
+mod sys;
+
+pub use api::Tessera;
+use wasm_bindgen::prelude::*;
 
 /// The loader's version.
 #[wasm_bindgen]

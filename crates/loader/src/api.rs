@@ -1,0 +1,254 @@
+//! The public API: the `Tessera` class, as JavaScript and TypeScript see it.
+
+use crate::component::Component;
+use crate::errors::{Error, Failure};
+use crate::fetch::{self, Request};
+use crate::loader::{resolve, Loader};
+use crate::options::Options;
+use crate::stop::Stopper;
+use crate::text::js_message;
+use crate::{policy, read, sys};
+use js_sys::{Function, Promise, Uint8Array, JSON};
+use std::future::Future;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// A loader for one manifest: fetches, checks, isolates and mounts its components.
+///
+/// ```js
+/// import init, { Tessera } from "tessera-loader";
+/// await init();
+/// const tessera = await Tessera.fromUrl("/tessera.json");
+/// const summary = await tessera.start(); // { mounted, failed, waiting }
+/// document.addEventListener("tessera:error", (e) => console.warn(e.detail.code, e.detail.message));
+/// ```
+///
+/// Methods that act on one component reject (or throw) with a `TesseraError`: an `Error` with a
+/// stable `code`, the `component` name and the `state` it failed in. Lifecycle, progress and
+/// violation events are DOM `CustomEvent`s dispatched on the component's slot; they bubble to
+/// `document` (see `TesseraEventMap`).
+#[wasm_bindgen]
+pub struct Tessera {
+    loader: Rc<Loader>,
+}
+
+#[wasm_bindgen]
+impl Tessera {
+    /// Fetches the manifest at `url` (relative to the page), validates it and resolves its
+    /// module URLs against the manifest's own URL. Rejects with `manifest-invalid`,
+    /// `fetch-failed`, `http-status` or `timeout`.
+    #[wasm_bindgen(js_name = fromUrl)]
+    pub async fn from_url(
+        url: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
+    ) -> Result<Tessera, JsValue> {
+        let options = Options::read(&options);
+        let url = resolve(&url, &base_uri()).map_err(|f| f.to_js())?;
+        let stop = Stopper::new(options.timeout_ms);
+        let request = Request {
+            url: &url,
+            integrity: None,
+            wasm: false,
+            options: &options,
+        };
+        let fetched = fetch::fetch(&request, &stop).await;
+        let response = fetched.map_err(|e| Failure::manifest(e).to_js())?;
+        let json = JsFuture::from(response.json()?).await;
+        stop.finish();
+        let json = json.map_err(|e| {
+            let error = match stop.why() {
+                Some(why) => why.error(&url),
+                None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
+            };
+            Failure::manifest(error).to_js()
+        })?;
+        let base = Some(response.url())
+            .filter(|u| !u.is_empty())
+            .unwrap_or(url);
+        Ok(Tessera {
+            loader: Loader::new(&json, &base, options).map_err(|f| f.to_js())?,
+        })
+    }
+
+    /// A loader for a manifest the page already has, as an object. Its URLs resolve against
+    /// `baseUrl` (itself relative to the page; default the page's URL). Throws `manifest-invalid`.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "unknown")] manifest: JsValue,
+        #[wasm_bindgen(js_name = baseUrl)] base_url: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
+    ) -> Result<Tessera, JsValue> {
+        let page = base_uri();
+        let made = read::plain(&manifest).and_then(|json| {
+            let base = match base_url {
+                Some(base) => resolve(&base, &page)?,
+                None => page,
+            };
+            Loader::new(&json, &base, Options::read(&options))
+        });
+        Ok(Tessera {
+            loader: made.map_err(|f| f.to_js())?,
+        })
+    }
+
+    /// Applies every component's load policy. Resolves, never rejects, once the eager components
+    /// and the route components matching the current path have mounted or failed: a failing
+    /// component ends in `error` (fallback shown, `tessera:error` fired) and the rest mount.
+    /// Calling it again only reports the summary.
+    #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
+    pub fn start(&self) -> Promise {
+        let loader = self.loader.clone();
+        future_to_promise(async move { Ok(policy::start(&loader).await) })
+    }
+
+    /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn mount(&self, name: &str) -> Promise {
+        self.run(name, Component::mount)
+    }
+
+    /// Unmounts the component; it keeps its compiled module and the slot shows its original
+    /// children. Throws `invalid-state` unless it is mounted.
+    pub fn unmount(&self, name: &str) -> Result<(), JsValue> {
+        self.loader
+            .get(name)
+            .and_then(|c| c.unmount())
+            .map_err(|f| f.to_js())
+    }
+
+    /// Unmounts (when mounted) and mounts a fresh instance of the compiled module, without
+    /// fetching or compiling again. Rejects with `invalid-state` when nothing is compiled.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn remount(&self, name: &str) -> Promise {
+        self.run(name, Component::remount)
+    }
+
+    /// Unloads the component, then fetches, compiles and mounts it afresh (the way out of `error`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn reload(&self, name: &str) -> Promise {
+        self.run(name, Component::reload)
+    }
+
+    /// Back to `not-loaded` from any state: stops a download in flight, unmounts, drops the
+    /// compiled module and gives the slot its original children back.
+    pub fn unload(&self, name: &str) -> Result<(), JsValue> {
+        self.loader
+            .get(name)
+            .map(|c| c.unload())
+            .map_err(|f| f.to_js())
+    }
+
+    /// Gives the component new props (any JSON data). A mounted component that exports
+    /// `tessera_props` receives them in place; one that does not is remounted with them; one
+    /// that is not mounted gets them at its next mount.
+    #[wasm_bindgen(js_name = setProps, unchecked_return_type = "Promise<void>")]
+    pub fn set_props(
+        &self,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] props: JsValue,
+    ) -> Promise {
+        let json = read::props_json(&props);
+        self.run(name, move |c| c.set_props(json))
+    }
+
+    /// The component's state.
+    #[wasm_bindgen(unchecked_return_type = "TesseraState")]
+    pub fn state(&self, name: &str) -> Result<String, JsValue> {
+        self.loader
+            .get(name)
+            .map(|c| c.state().id().into())
+            .map_err(|f| f.to_js())
+    }
+
+    /// Every component's state, by name.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, TesseraState>")]
+    pub fn states(&self) -> JsValue {
+        self.loader.states()
+    }
+
+    /// Publishes on the message bus from the page (no capability check). `payload` is a string
+    /// (sent as UTF-8), a `Uint8Array`, or other data (sent as JSON text). Delivery is async.
+    pub fn publish(
+        &self,
+        topic: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
+    ) {
+        let bytes = if let Some(text) = payload.as_string() {
+            text.into_bytes()
+        } else if let Some(array) = payload.dyn_ref::<Uint8Array>() {
+            array.to_vec()
+        } else {
+            JSON::stringify(&payload)
+                .map(String::from)
+                .unwrap_or_default()
+                .into_bytes()
+        };
+        self.loader.ctx.bus.publish(topic, &bytes);
+    }
+
+    /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id
+    /// for `unsubscribe`.
+    pub fn subscribe(
+        &self,
+        pattern: &str,
+        #[wasm_bindgen(unchecked_param_type = "(topic: string, payload: Uint8Array) => void")]
+        callback: Function,
+    ) -> u32 {
+        self.loader.ctx.bus.subscribe(pattern, callback)
+    }
+
+    /// Ends a page subscription.
+    pub fn unsubscribe(&self, id: u32) {
+        self.loader.ctx.bus.unsubscribe(id)
+    }
+
+    /// `history.pushState` to `path`, then `tessera:navigate` on `window`, which makes every
+    /// loader check its route policies.
+    pub fn navigate(&self, path: &str) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        window
+            .history()?
+            .push_state_with_url(&JsValue::NULL, "", Some(path))?;
+        window.dispatch_event(&web_sys::Event::new("tessera:navigate")?)?;
+        Ok(())
+    }
+
+    /// Unloads every component and removes the policies' listeners and observers. The object
+    /// stays usable through `mount(name)`, but load policies no longer act.
+    pub fn dispose(&self) {
+        self.loader.dispose();
+    }
+}
+
+impl Tessera {
+    /// Runs an operation on the component `name` as a promise of nothing, or of a `TesseraError`.
+    fn run<F, R>(&self, name: &str, op: F) -> Promise
+    where
+        F: FnOnce(Rc<Component>) -> R + 'static,
+        R: Future<Output = Result<(), Failure>> + 'static,
+    {
+        let found = self.loader.get(name);
+        future_to_promise(async move {
+            match found {
+                Ok(c) => op(c)
+                    .await
+                    .map(|()| JsValue::UNDEFINED)
+                    .map_err(|f| f.to_js()),
+                Err(f) => Err(f.to_js()),
+            }
+        })
+    }
+}
+
+/// The page's base URL.
+fn base_uri() -> String {
+    sys::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}

@@ -1,0 +1,258 @@
+//! One component's runtime record: its manifest entry, where it is in the lifecycle, its slot,
+//! its compiled module and its live instance, plus the operations the API exposes
+//! (mount, unmount, remount, reload, unload, set props). The fetch-to-mount steps themselves
+//! are in [`crate::pipeline`].
+
+use crate::bindgen::Bindgen;
+use crate::errors::{Error, Failure};
+use crate::events;
+use crate::host::{Bus, Guest};
+use crate::lifecycle::State::{self, *};
+use crate::mount::Slot;
+use crate::options::Options;
+use crate::stop::{Stop, Stopper};
+use js_sys::WebAssembly::Module;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::EventTarget;
+
+/// What every component of one loader shares.
+pub(crate) struct Ctx {
+    /// The loader's options.
+    pub options: Options,
+    /// The message bus of this loader's components and the page.
+    pub bus: Bus,
+    /// Cleared by `dispose()`: deferred load policies do nothing afterwards.
+    pub alive: Cell<bool>,
+}
+
+/// A component's live instance.
+pub(crate) enum Live {
+    /// An isolated component: the host side of its ABI.
+    Guest(Guest),
+    /// A trusted bindgen component.
+    Bindgen(Bindgen),
+}
+
+/// One component of the manifest, at runtime.
+pub(crate) struct Component {
+    /// Its manifest entry.
+    pub spec: tessera_manifest::Component,
+    /// The module URL, resolved against the manifest's URL.
+    pub url: String,
+    /// The bindgen glue URL, resolved likewise; `None` for an isolated component.
+    pub glue: Option<String>,
+    pub(crate) ctx: Rc<Ctx>,
+    /// Props as JSON text, handed to the guest at mount.
+    pub(crate) props: RefCell<String>,
+    state: Cell<State>,
+    slot: RefCell<Option<Rc<Slot>>>,
+    pub(crate) module: RefCell<Option<Module>>,
+    pub(crate) live: RefCell<Option<Live>>,
+    pub(crate) inflight: RefCell<Option<Rc<Stopper>>>,
+    /// Bumped by every mount and unload; async steps that see it change give up.
+    pub(crate) epoch: Cell<u32>,
+    last: RefCell<Option<Failure>>,
+}
+
+impl Component {
+    /// A component in `NotLoaded`.
+    pub(crate) fn new(
+        spec: tessera_manifest::Component,
+        url: String,
+        glue: Option<String>,
+        props: String,
+        ctx: Rc<Ctx>,
+    ) -> Component {
+        Component {
+            spec,
+            url,
+            glue,
+            ctx,
+            props: RefCell::new(props),
+            state: Cell::new(NotLoaded),
+            slot: RefCell::default(),
+            module: RefCell::default(),
+            live: RefCell::default(),
+            inflight: RefCell::default(),
+            epoch: Cell::new(0),
+            last: RefCell::default(),
+        }
+    }
+
+    /// The component's name.
+    pub(crate) fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    /// Where it is in the lifecycle.
+    pub(crate) fn state(&self) -> State {
+        self.state.get()
+    }
+
+    /// Its most recent failure.
+    pub(crate) fn last_failure(&self) -> Option<Failure> {
+        self.last.borrow().clone()
+    }
+
+    /// Mounts it, loading it first when there is no compiled module.
+    pub(crate) async fn mount(self: Rc<Self>) -> Result<(), Failure> {
+        if self.module.borrow().is_none() {
+            self.load().await?;
+        }
+        self.mount_compiled().await
+    }
+
+    /// Unmounts it, keeping the compiled module; the slot shows its original children again.
+    pub(crate) fn unmount(&self) -> Result<(), Failure> {
+        self.go(Unmounting)?;
+        let result = match self.live.take() {
+            Some(Live::Guest(guest)) => guest.unmount().map_err(Error::from),
+            Some(Live::Bindgen(bindgen)) => bindgen.unmount(),
+            None => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                self.restore_slot();
+                self.go(Compiled)
+            }
+            Err(error) => Err(self.fail(Unmounting, error)),
+        }
+    }
+
+    /// Mounts a fresh instance of the compiled module: no fetch, no compile.
+    pub(crate) async fn remount(self: Rc<Self>) -> Result<(), Failure> {
+        if self.state() == Mounted {
+            self.unmount()?;
+        }
+        self.mount_compiled().await
+    }
+
+    /// Unloads it, then fetches, compiles and mounts it afresh.
+    pub(crate) async fn reload(self: Rc<Self>) -> Result<(), Failure> {
+        self.unload();
+        self.mount().await
+    }
+
+    /// Back to `NotLoaded` from any state: stops a load in flight, unmounts, drops the module
+    /// and gives the slot its original children back.
+    pub(crate) fn unload(&self) {
+        self.epoch.set(self.epoch.get() + 1);
+        if let Some(stop) = self.inflight.take() {
+            stop.stop(Stop::Cancelled);
+            stop.finish();
+        }
+        if self.state() == Mounted {
+            let _ = self.unmount();
+        }
+        self.live.take();
+        self.module.take();
+        self.restore_slot();
+        let from = self.state();
+        if from != NotLoaded {
+            self.enter(from, NotLoaded, None);
+        }
+    }
+
+    /// New props (JSON text). A mounted guest gets them through `tessera_props`, or is remounted
+    /// when it does not export it; otherwise they apply at the next mount.
+    pub(crate) async fn set_props(self: Rc<Self>, json: String) -> Result<(), Failure> {
+        *self.props.borrow_mut() = json;
+        if self.state() != Mounted {
+            return Ok(());
+        }
+        let guest = match &*self.live.borrow() {
+            Some(Live::Guest(guest)) => Some(guest.clone()),
+            _ => None,
+        };
+        let updated = match guest {
+            Some(guest) => guest
+                .set_props(&self.props.borrow())
+                .map_err(|f| self.fail(Mounted, f.into()))?,
+            None => false,
+        };
+        if updated {
+            Ok(())
+        } else {
+            self.remount().await
+        }
+    }
+
+    /// Takes the checked step to `to`, or refuses with `invalid-state`.
+    pub(crate) fn go(&self, to: State) -> Result<(), Failure> {
+        let from = self.state();
+        from.check(to).map_err(|error| self.refused(error))?;
+        self.enter(from, to, None);
+        Ok(())
+    }
+
+    /// Records `to`, marks the slot and fires the event.
+    fn enter(&self, from: State, to: State, failure: Option<&Failure>) {
+        self.state.set(to);
+        if let Some(slot) = &*self.slot.borrow() {
+            slot.mark(to);
+        }
+        events::transition(&self.target(), self.name(), from, to, failure);
+    }
+
+    /// Ends a step that failed `during` a state: `Error`, fallback content, `tessera:error`.
+    pub(crate) fn fail(&self, during: State, error: Error) -> Failure {
+        let failure = Failure {
+            component: Some(self.spec.name.clone()),
+            during: Some(during),
+            error,
+        };
+        self.live.take();
+        if let Some(slot) = &*self.slot.borrow() {
+            slot.fallback(self.name(), self.spec.fallback.as_deref());
+        }
+        *self.last.borrow_mut() = Some(failure.clone());
+        self.enter(self.state(), Error, Some(&failure));
+        failure
+    }
+
+    /// A step refused before it began (the state is unchanged).
+    pub(crate) fn refused(&self, error: Error) -> Failure {
+        Failure {
+            component: Some(self.spec.name.clone()),
+            during: None,
+            error,
+        }
+    }
+
+    /// The answer to a step whose component was unloaded while it ran.
+    pub(crate) fn cancelled(&self, during: State) -> Failure {
+        Failure {
+            component: Some(self.spec.name.clone()),
+            during: Some(during),
+            error: Error::Cancelled,
+        }
+    }
+
+    /// The slot, found again when the page replaced or detached the one found before.
+    pub(crate) fn find_slot(&self) -> Result<Rc<Slot>, Error> {
+        if let Some(slot) = &*self.slot.borrow() {
+            if slot.element.is_connected() {
+                return Ok(slot.clone());
+            }
+        }
+        let slot = Rc::new(Slot::find(&self.ctx.options.root, &self.spec.slot)?);
+        *self.slot.borrow_mut() = Some(slot.clone());
+        Ok(slot)
+    }
+
+    fn restore_slot(&self) {
+        if let Some(slot) = &*self.slot.borrow() {
+            slot.restore();
+        }
+    }
+
+    /// Where this component's events go: its slot while connected, else `document`.
+    pub(crate) fn target(&self) -> EventTarget {
+        match &*self.slot.borrow() {
+            Some(slot) if slot.element.is_connected() => slot.element.clone().into(),
+            _ => crate::sys::document().unchecked_into(),
+        }
+    }
+}

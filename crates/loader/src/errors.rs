@@ -1,0 +1,272 @@
+//! The loader's one error type.
+//!
+//! Every [`Error`] has a stable [`Error::code`] a program can switch on; its message is lowercase
+//! and names the bad value. A [`Failure`] adds the component and the state it failed in, and is
+//! what JavaScript receives: an `Error` object with `code`, `component`, `state` and, when the
+//! browser gave one, `cause`.
+
+use crate::host::Fault;
+use crate::lifecycle::State;
+use crate::text::{js_message, num};
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+/// Everything that can go wrong between a manifest URL and a mounted component.
+#[derive(Clone, Debug)]
+pub(crate) enum Error {
+    /// `manifest-invalid`: the manifest is not JSON or breaks a rule; one line per problem.
+    ManifestInvalid(String),
+    /// `slot-missing`: the slot selector matches no element (or is not a valid selector).
+    SlotMissing { selector: String, invalid: bool },
+    /// `fetch-failed`: a network error on every attempt; `cause` is the browser's error.
+    FetchFailed {
+        url: String,
+        attempts: u32,
+        cause: JsValue,
+    },
+    /// `http-status`: the server answered with a status outside 200-299.
+    HttpStatus { url: String, status: u16 },
+    /// `timeout`: fetching and compiling took longer than the timeout.
+    Timeout { url: String, ms: u32 },
+    /// `content-type`: the module was not served as `application/wasm`.
+    ContentType { url: String, found: String },
+    /// `over-budget`: more bytes than `budget.maxBytes`, streamed or announced by Content-Length.
+    OverBudget {
+        bytes: u64,
+        max: u64,
+        announced: bool,
+    },
+    /// `integrity`: the body does not match the manifest's `integrity` (Subresource Integrity).
+    Integrity { url: String },
+    /// `compile-failed`: the bytes are not a valid WebAssembly module.
+    CompileFailed(JsValue),
+    /// `abi-mismatch`: the module's imports/exports do not fit ABI v1; every item is named.
+    AbiMismatch(String),
+    /// `instantiate-failed`: instantiation (or a bindgen glue's init) failed for another reason.
+    InstantiateFailed(JsValue),
+    /// `trap`: the component trapped (or its JS threw) while the host called it.
+    Trap(String),
+    /// `memory-limit`: the component's memory grew past `budget.maxMemoryPages`.
+    MemoryLimit { pages: u32, max: u32 },
+    /// `abi-violation`: a live component broke the ABI (for example an out-of-bounds pointer).
+    AbiViolation(String),
+    /// `invalid-state`: the lifecycle does not allow this step now.
+    InvalidState { from: State, to: State },
+    /// `unknown-component`: no component of that name in the manifest.
+    UnknownComponent(String),
+    /// `cancelled`: the component was unloaded before this operation finished.
+    Cancelled,
+}
+
+impl Error {
+    /// The stable code JavaScript sees as `error.code` and `event.detail.code`.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            Error::ManifestInvalid(_) => "manifest-invalid",
+            Error::SlotMissing { .. } => "slot-missing",
+            Error::FetchFailed { .. } => "fetch-failed",
+            Error::HttpStatus { .. } => "http-status",
+            Error::Timeout { .. } => "timeout",
+            Error::ContentType { .. } => "content-type",
+            Error::OverBudget { .. } => "over-budget",
+            Error::Integrity { .. } => "integrity",
+            Error::CompileFailed(_) => "compile-failed",
+            Error::AbiMismatch(_) => "abi-mismatch",
+            Error::InstantiateFailed(_) => "instantiate-failed",
+            Error::Trap(_) => "trap",
+            Error::MemoryLimit { .. } => "memory-limit",
+            Error::AbiViolation(_) => "abi-violation",
+            Error::InvalidState { .. } => "invalid-state",
+            Error::UnknownComponent(_) => "unknown-component",
+            Error::Cancelled => "cancelled",
+        }
+    }
+
+    /// The message, lowercase, naming the bad value.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Error::ManifestInvalid(lines) => cat!("manifest invalid: ", lines),
+            Error::SlotMissing {
+                selector,
+                invalid: false,
+            } => cat!("slot missing: no element matches '", selector, "'"),
+            Error::SlotMissing {
+                selector,
+                invalid: true,
+            } => cat!("slot missing: '", selector, "' is not a valid selector"),
+            Error::FetchFailed {
+                url,
+                attempts,
+                cause,
+            } => cat!(
+                "fetch failed: ",
+                url,
+                ": ",
+                js_message(cause),
+                " (",
+                num(*attempts as u64),
+                if *attempts == 1 {
+                    " attempt)"
+                } else {
+                    " attempts)"
+                }
+            ),
+            Error::HttpStatus { url, status } => {
+                cat!("http status ", num(*status as u64), " for ", url)
+            }
+            Error::Timeout { url, ms } => cat!(
+                "timeout: ",
+                url,
+                " not loaded after ",
+                num(*ms as u64),
+                " ms"
+            ),
+            Error::ContentType { url, found } => {
+                cat!(
+                    "content type '",
+                    found,
+                    "' for ",
+                    url,
+                    ", expected 'application/wasm'"
+                )
+            }
+            Error::OverBudget {
+                bytes,
+                max,
+                announced,
+            } => cat!(
+                "over budget: ",
+                num(*bytes),
+                if *announced {
+                    " bytes announced by content-length"
+                } else {
+                    " bytes streamed"
+                },
+                ", maxBytes is ",
+                num(*max)
+            ),
+            Error::Integrity { url } => cat!(
+                "integrity: ",
+                url,
+                " does not match the manifest's integrity hash"
+            ),
+            Error::CompileFailed(cause) => cat!("compile failed: ", js_message(cause)),
+            Error::AbiMismatch(items) => cat!("abi mismatch: ", items),
+            Error::InstantiateFailed(cause) => cat!("instantiate failed: ", js_message(cause)),
+            Error::Trap(text) => cat!("trap: ", text),
+            Error::MemoryLimit { pages, max } => {
+                cat!(
+                    "memory limit: ",
+                    num(*pages as u64),
+                    " pages, maxMemoryPages is ",
+                    num(*max as u64)
+                )
+            }
+            Error::AbiViolation(text) => cat!("abi violation: ", text),
+            Error::InvalidState { from, to } => {
+                cat!("invalid transition from ", from.name(), " to ", to.name())
+            }
+            Error::UnknownComponent(name) => cat!("unknown component '", name, "'"),
+            Error::Cancelled => String::from("cancelled: the component was unloaded"),
+        }
+    }
+
+    /// The browser's own error behind this one, when there is one.
+    fn cause(&self) -> Option<&JsValue> {
+        match self {
+            Error::FetchFailed { cause, .. }
+            | Error::CompileFailed(cause)
+            | Error::InstantiateFailed(cause) => Some(cause),
+            _ => None,
+        }
+    }
+
+    /// A trap or rejection from a JavaScript call into a component.
+    pub(crate) fn trap(error: &JsValue) -> Error {
+        Error::Trap(js_message(error))
+    }
+}
+
+impl From<Fault> for Error {
+    fn from(fault: Fault) -> Error {
+        match fault {
+            Fault::Trap(text) => Error::Trap(text),
+            Fault::AbiViolation(text) => Error::AbiViolation(text),
+            Fault::MemoryLimit { pages, max } => Error::MemoryLimit { pages, max },
+        }
+    }
+}
+
+/// An [`Error`] with its context: which component, and in which state it happened.
+#[derive(Clone, Debug)]
+pub(crate) struct Failure {
+    /// The component's name; `None` for the manifest itself.
+    pub component: Option<String>,
+    /// The state the component failed in; `None` when the step was refused before it began.
+    pub during: Option<State>,
+    /// What went wrong.
+    pub error: Error,
+}
+
+impl Failure {
+    /// A failure of the manifest (no component).
+    pub(crate) fn manifest(error: Error) -> Failure {
+        Failure {
+            component: None,
+            during: None,
+            error,
+        }
+    }
+
+    /// `component 'cart' failed while Loading: over budget: ...`, or `component 'cart': ...` for a
+    /// refused step, or the bare message for the manifest.
+    pub(crate) fn message(&self) -> String {
+        let message = self.error.message();
+        match (&self.component, self.during) {
+            (Some(name), Some(state)) => cat!(
+                "component '",
+                name,
+                "' failed while ",
+                state.name(),
+                ": ",
+                message
+            ),
+            (Some(name), None) => cat!("component '", name, "': ", message),
+            (None, _) => message,
+        }
+    }
+
+    /// The JavaScript `Error` a promise rejects with: `{ message, code, component, state, cause? }`.
+    pub(crate) fn to_js(&self) -> JsValue {
+        let error: JsValue = js_sys::Error::new(&self.message()).into();
+        set(&error, "name", &"TesseraError".into());
+        self.describe(&error);
+        if let Some(cause) = self.error.cause() {
+            set(&error, "cause", cause);
+        }
+        error
+    }
+
+    /// Sets `code`, `component` and `state` (the state it failed in) on `target`.
+    pub(crate) fn describe(&self, target: &JsValue) {
+        set(target, "code", &self.error.code().into());
+        set(
+            target,
+            "component",
+            &self
+                .component
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from),
+        );
+        set(
+            target,
+            "state",
+            &self.during.map_or(JsValue::NULL, |s| s.id().into()),
+        );
+    }
+}
+
+/// `target[key] = value`, ignoring failures (the targets are plain objects the loader made).
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &key.into(), value);
+}

@@ -1,0 +1,39 @@
+//! Instantiating an isolated component: check the module against the ABI, then instantiate it
+//! with imports bound to its own slot, then let the host bind to its exports.
+//!
+//! The check runs on `WebAssembly.Module.imports/exports` before any guest code runs, so a module
+//! that imports something the ABI does not list never starts. Once instantiated, the host checks
+//! `tessera_abi_version()`; a failure there is an `abi-mismatch` too (docs/abi.md, Versioning).
+
+use crate::errors::Error;
+use crate::host::{check_module, Fault, Guest};
+use crate::text::js_message;
+use js_sys::WebAssembly::{self, Instance, LinkError, Module, RuntimeError};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Checks, instantiates and attaches `module` for `guest`.
+pub(crate) async fn instantiate(module: &Module, guest: &Guest) -> Result<(), Error> {
+    check_module(module).map_err(|items| Error::AbiMismatch(items.join("; ")))?;
+    let instance = JsFuture::from(WebAssembly::instantiate_module(module, &guest.imports()))
+        .await
+        .map_err(instantiate_error)?;
+    guest
+        .attach(instance.unchecked_ref::<Instance>())
+        .map_err(|fault| match fault {
+            Fault::AbiViolation(text) => Error::AbiMismatch(text),
+            other => other.into(),
+        })
+}
+
+/// A trap in the start function is a `trap`; a link error an `abi-mismatch` (the check should
+/// have caught it); anything else `instantiate-failed`.
+fn instantiate_error(error: JsValue) -> Error {
+    if error.is_instance_of::<RuntimeError>() {
+        Error::trap(&error)
+    } else if error.is_instance_of::<LinkError>() {
+        Error::AbiMismatch(js_message(&error))
+    } else {
+        Error::InstantiateFailed(error)
+    }
+}

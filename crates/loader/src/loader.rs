@@ -1,0 +1,140 @@
+//! One loader: the validated manifest's components, the context they share, and what
+//! `dispose()` has to undo.
+
+use crate::component::{Component, Ctx};
+use crate::errors::{set, Error, Failure};
+use crate::host::Bus;
+use crate::lifecycle::State;
+use crate::options::Options;
+use crate::read;
+use js_sys::{Array, Function, Object};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use tessera_manifest::Kind;
+use wasm_bindgen::JsValue;
+use web_sys::{IntersectionObserver, Url};
+
+/// Something a load policy installed that `dispose()` removes.
+pub(crate) enum Hook {
+    /// A listener on `window` for this event type.
+    Listener(&'static str, Function),
+    /// An observer waiting for a slot to become visible.
+    Observer(IntersectionObserver),
+}
+
+/// The loader behind one `Tessera` object.
+pub(crate) struct Loader {
+    /// What the components share.
+    pub ctx: Rc<Ctx>,
+    /// The manifest's components, in manifest order.
+    pub components: Vec<Rc<Component>>,
+    /// Listeners and observers installed by the load policies.
+    pub hooks: RefCell<Vec<Hook>>,
+    /// Set by the first `start()`.
+    pub started: Cell<bool>,
+}
+
+impl Loader {
+    /// Validates `json` (plain JSON data) and resolves its URLs against the absolute URL `base`.
+    pub(crate) fn new(json: &JsValue, base: &str, options: Options) -> Result<Rc<Loader>, Failure> {
+        let read = read::manifest(json)?;
+        let ctx = Rc::new(Ctx {
+            options,
+            bus: Bus::new(),
+            alive: Cell::new(true),
+        });
+        let mut components = Vec::new();
+        for (spec, props) in read.manifest.components.into_iter().zip(read.props) {
+            let url = resolve(&spec.module, base)?;
+            let glue = match &spec.kind {
+                Kind::Bindgen { glue } => Some(resolve(glue, base)?),
+                Kind::Isolated => None,
+            };
+            components.push(Rc::new(Component::new(spec, url, glue, props, ctx.clone())));
+        }
+        Ok(Rc::new(Loader {
+            ctx,
+            components,
+            hooks: RefCell::default(),
+            started: Cell::new(false),
+        }))
+    }
+
+    /// The component named `name`.
+    pub(crate) fn get(&self, name: &str) -> Result<Rc<Component>, Failure> {
+        let found = self.components.iter().find(|c| c.name() == name);
+        found
+            .cloned()
+            .ok_or_else(|| Failure::manifest(Error::UnknownComponent(name.into())))
+    }
+
+    /// `{ [name]: state }` for every component.
+    pub(crate) fn states(&self) -> JsValue {
+        let states: JsValue = Object::new().into();
+        for c in &self.components {
+            set(&states, c.name(), &c.state().id().into());
+        }
+        states
+    }
+
+    /// `{ mounted: [names], failed: [{ name, code, message }], waiting: [names] }`.
+    pub(crate) fn summary(&self) -> JsValue {
+        let (mounted, failed, waiting) = (Array::new(), Array::new(), Array::new());
+        for c in &self.components {
+            let name = JsValue::from(c.name());
+            match (c.state(), c.last_failure()) {
+                (State::Mounted, _) => {
+                    mounted.push(&name);
+                }
+                (State::Error, Some(failure)) => {
+                    let entry: JsValue = Object::new().into();
+                    set(&entry, "name", &name);
+                    set(&entry, "code", &failure.error.code().into());
+                    set(&entry, "message", &failure.message().into());
+                    failed.push(&entry);
+                }
+                _ => {
+                    waiting.push(&name);
+                }
+            }
+        }
+        let summary: JsValue = Object::new().into();
+        set(&summary, "mounted", &mounted);
+        set(&summary, "failed", &failed);
+        set(&summary, "waiting", &waiting);
+        summary
+    }
+
+    /// Removes the policies' listeners and observers and unloads every component.
+    pub(crate) fn dispose(&self) {
+        self.ctx.alive.set(false);
+        let window = web_sys::window();
+        for hook in self.hooks.take() {
+            match (hook, &window) {
+                (Hook::Listener(kind, f), Some(w)) => {
+                    drop(w.remove_event_listener_with_callback(kind, &f))
+                }
+                (Hook::Observer(observer), _) => observer.disconnect(),
+                _ => {}
+            }
+        }
+        for c in &self.components {
+            c.unload();
+        }
+    }
+}
+
+/// `reference` resolved against `base` by the browser's URL parser.
+pub(crate) fn resolve(reference: &str, base: &str) -> Result<String, Failure> {
+    Url::new_with_base(reference, base)
+        .map(|url| url.href())
+        .map_err(|_| {
+            Failure::manifest(Error::ManifestInvalid(cat!(
+                "cannot resolve '",
+                reference,
+                "' against '",
+                base,
+                "'"
+            )))
+        })
+}

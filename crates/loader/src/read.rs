@@ -1,0 +1,87 @@
+//! Reading the manifest from JavaScript: a parsed JSON value becomes the manifest crate's
+//! [`Value`], which `tessera_manifest::from_value` validates (the same rules the CLI applies).
+//!
+//! No serde here: a `Reflect`-based walk costs about 2 KB of wasm where serde costs about 20 KB.
+//! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
+
+use crate::errors::{Error, Failure};
+use crate::text::js_message;
+use js_sys::{Array, Object, Reflect, JSON};
+use tessera_manifest::value::Value;
+use tessera_manifest::Manifest;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A validated manifest and, in the same order as its components, each one's props as JSON text.
+pub(crate) struct Read {
+    /// The validated manifest.
+    pub manifest: Manifest,
+    /// `JSON.stringify(component.props)`, `{}` when absent.
+    pub props: Vec<String>,
+}
+
+/// Validates `json`, which must be plain JSON data (what `JSON.parse` returns).
+pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
+    let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
+    let manifest = tessera_manifest::from_value(&value(json)).map_err(|problems| {
+        let lines: Vec<String> = problems.0.iter().map(|p| p.to_line()).collect();
+        invalid(lines.join("; "))
+    })?;
+    let entries = Reflect::get(json, &"components".into()).unwrap_or_default();
+    let props = (0..manifest.components.len() as u32)
+        .map(|i| {
+            let entry = Reflect::get_u32(&entries, i).unwrap_or_default();
+            props_json(&Reflect::get(&entry, &"props".into()).unwrap_or_default())
+        })
+        .collect();
+    Ok(Read { manifest, props })
+}
+
+/// A page's object as plain JSON data: `JSON.parse(JSON.stringify(object))`, which drops
+/// `undefined` and functions and refuses cycles, exactly as if the manifest had been fetched.
+pub(crate) fn plain(object: &JsValue) -> Result<JsValue, Failure> {
+    let not_json = |e: JsValue| {
+        Failure::manifest(Error::ManifestInvalid(cat!(
+            "not json data: ",
+            js_message(&e)
+        )))
+    };
+    let text = JSON::stringify(object).map_err(not_json)?;
+    JSON::parse(&String::from(text)).map_err(not_json)
+}
+
+/// `props` as JSON text for the guest: `{}` when absent.
+pub(crate) fn props_json(props: &JsValue) -> String {
+    if props.is_undefined() {
+        return String::from("{}");
+    }
+    JSON::stringify(props)
+        .map(String::from)
+        .unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Converts plain JSON data to a [`Value`], keeping object keys in order.
+pub(crate) fn value(json: &JsValue) -> Value {
+    if let Some(b) = json.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = json.as_f64() {
+        Value::Number(n)
+    } else if let Some(s) = json.as_string() {
+        Value::String(s)
+    } else if Array::is_array(json) {
+        Value::Array(
+            json.unchecked_ref::<Array>()
+                .iter()
+                .map(|item| value(&item))
+                .collect(),
+        )
+    } else if json.is_object() {
+        let keys = Object::keys(json.unchecked_ref::<Object>());
+        let entry = |key: JsValue| {
+            let item = Reflect::get(json, &key).unwrap_or_default();
+            (key.as_string().unwrap_or_default(), value(&item))
+        };
+        Value::Object(keys.iter().map(entry).collect())
+    } else {
+        Value::Null
+    }
+}

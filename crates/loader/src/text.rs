@@ -1,0 +1,37 @@
+//! Building message text without `core::fmt`.
+//!
+//! `format!` pulls about 2.8 KB of formatting machinery into the wasm (docs/budget.md); every
+//! message the loader makes is a few pieces glued together, so it glues them by hand.
+
+/// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {{
+        let mut text = String::new();
+        $( text.push_str(&$piece); )+
+        text
+    }};
+}
+
+/// A non-negative integer in decimal.
+pub(crate) fn num(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().map(|&d| d as char).collect()
+}
+
+/// The text of a JavaScript error or value: its `message` when it has one, else `String(value)`.
+pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
+    let message = js_sys::Reflect::get(value, &"message".into()).ok();
+    match message.and_then(|m| m.as_string()) {
+        Some(m) => m,
+        None => crate::sys::string(value),
+    }
+}
