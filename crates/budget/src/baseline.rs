@@ -37,9 +37,14 @@ pub struct Saved {
 
 /// Reads and checks a saved JSON report.
 pub fn read(path: &Path) -> Result<Baseline, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| Error::BaselineUnreadable { path: path.to_path_buf(), source })?;
-    parse(&text).map_err(|problem| Error::BaselineInvalid { path: path.to_path_buf(), problem })
+    let text = std::fs::read_to_string(path).map_err(|source| Error::BaselineUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&text).map_err(|problem| Error::BaselineInvalid {
+        path: path.to_path_buf(),
+        problem,
+    })
 }
 
 /// Parses a saved JSON report; the error says what is wrong.
@@ -71,14 +76,25 @@ pub fn apply(report: &mut Report, baseline: &Baseline, path: &str) {
         .components
         .iter()
         .filter(|old| !report.components.iter().any(|c| c.name == old.name))
-        .map(|old| Removed { name: old.name.clone(), size: old.size })
+        .map(|old| Removed {
+            name: old.name.clone(),
+            size: old.size,
+        })
         .collect();
-    report.baseline = Some(BaselineSummary { path: path.to_string(), added, removed });
+    report.baseline = Some(BaselineSummary {
+        path: path.to_string(),
+        added,
+        removed,
+    });
 }
 
 /// The change from `old` to `new` for each byte count.
 pub fn delta(old: Sizes, new: Sizes) -> Delta {
-    Delta { raw: change(old.raw, new.raw), gzip: change(old.gzip, new.gzip), brotli: change(old.brotli, new.brotli) }
+    Delta {
+        raw: change(old.raw, new.raw),
+        gzip: change(old.gzip, new.gzip),
+        brotli: change(old.brotli, new.brotli),
+    }
 }
 
 /// Signed bytes and percent (rounded to 0.1, `None` from 0) from `old` to `new`.
@@ -101,10 +117,34 @@ mod tests {
 
     #[test]
     fn changes_are_signed_and_rounded() {
-        assert_eq!(change(1000, 1123), Change { bytes: 123, percent: Some(12.3) });
-        assert_eq!(change(1000, 900), Change { bytes: -100, percent: Some(-10.0) });
-        assert_eq!(change(100_000, 99_999), Change { bytes: -1, percent: Some(0.0) });
-        assert_eq!(change(0, 10), Change { bytes: 10, percent: None });
+        assert_eq!(
+            change(1000, 1123),
+            Change {
+                bytes: 123,
+                percent: Some(12.3)
+            }
+        );
+        assert_eq!(
+            change(1000, 900),
+            Change {
+                bytes: -100,
+                percent: Some(-10.0)
+            }
+        );
+        assert_eq!(
+            change(100_000, 99_999),
+            Change {
+                bytes: -1,
+                percent: Some(0.0)
+            }
+        );
+        assert_eq!(
+            change(0, 10),
+            Change {
+                bytes: 10,
+                percent: None
+            }
+        );
     }
 
     #[test]
@@ -112,6 +152,8 @@ mod tests {
         let text = r#"{"reportVersion": 2, "components": [], "total": {"name": "total", "size": {"raw": 1, "gzip": 1, "brotli": 1}}}"#;
         assert!(parse(text).unwrap_err().contains("reportVersion 2"));
         assert!(parse("[1, 2]").is_err());
-        assert!(parse(r#"{"reportVersion": 1}"#).unwrap_err().contains("components"));
+        assert!(parse(r#"{"reportVersion": 1}"#)
+            .unwrap_err()
+            .contains("components"));
     }
 }

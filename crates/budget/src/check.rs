@@ -66,17 +66,24 @@ pub fn check(options: &CheckOptions) -> Result<Checked, Vec<Error>> {
         None
     });
     let baseline = match &options.baseline {
-        Some(path) => crate::baseline::read(path).map(Some).unwrap_or_else(|error| {
-            errors.push(error);
-            None
-        }),
+        Some(path) => crate::baseline::read(path)
+            .map(Some)
+            .unwrap_or_else(|error| {
+                errors.push(error);
+                None
+            }),
         None => None,
     };
     if !errors.is_empty() {
         return Err(errors);
     }
     let total = Item::total(components.iter().map(|c| c.size).sum(), plan.total);
-    let mut report = Report::new(options.manifest.display().to_string(), components, total, loader);
+    let mut report = Report::new(
+        options.manifest.display().to_string(),
+        components,
+        total,
+        loader,
+    );
     if let (Some(baseline), Some(path)) = (baseline, &options.baseline) {
         crate::baseline::apply(&mut report, &baseline, &path.display().to_string());
     }
@@ -91,14 +98,24 @@ fn component(target: &Target, locator: &Locator, notes: &mut Vec<String>) -> Res
     if let Some(glue) = &target.glue {
         match locator.find(&target.name, glue) {
             Ok(path) => files.push(measure(&path, locator.display(&path), "glue", false)?),
-            Err(Error::FileMissing { .. }) => {
-                notes.push(format!("component '{}': glue '{glue}' not found; counted the module only", target.name))
-            }
+            Err(Error::FileMissing { .. }) => notes.push(format!(
+                "component '{}': glue '{glue}' not found; counted the module only",
+                target.name
+            )),
             Err(other) => return Err(other),
         }
     }
-    let memory = Memory { initial_pages, max_pages: target.max_memory_pages };
-    Ok(Item::new(&target.name, target.kind, files, target.limits, Some(memory)))
+    let memory = Memory {
+        initial_pages,
+        max_pages: target.max_memory_pages,
+    };
+    Ok(Item::new(
+        &target.name,
+        target.kind,
+        files,
+        target.limits,
+        Some(memory),
+    ))
 }
 
 fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Option<Item>, Error> {
@@ -122,10 +139,19 @@ fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Option<Item
         for path in found {
             let is_wasm = path.extension().is_some_and(|e| e == "wasm");
             let shown = path.display().to_string().replace('\\', "/");
-            files.push(measure(&path, shown, if is_wasm { "wasm" } else { "js" }, is_wasm)?);
+            files.push(measure(
+                &path,
+                shown,
+                if is_wasm { "wasm" } else { "js" },
+                is_wasm,
+            )?);
         }
     }
-    let budget = Limits { raw: None, gzip: None, brotli: Some(options.loader_budget) };
+    let budget = Limits {
+        raw: None,
+        gzip: None,
+        brotli: Some(options.loader_budget),
+    };
     Ok(Some(Item::new("loader", "loader", files, budget, None)))
 }
 
@@ -135,10 +161,15 @@ fn loader_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
         return Ok(vec![root.to_path_buf()]);
     }
     if !root.is_dir() {
-        return Err(Error::LoaderMissing { path: root.to_path_buf() });
+        return Err(Error::LoaderMissing {
+            path: root.to_path_buf(),
+        });
     }
     let mut found = Vec::new();
-    collect(root, true, &mut found).map_err(|source| Error::FileUnreadable { path: root.to_path_buf(), source })?;
+    collect(root, true, &mut found).map_err(|source| Error::FileUnreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
     found.sort();
     Ok(found)
 }
@@ -148,7 +179,10 @@ fn collect(dir: &Path, top: bool, found: &mut Vec<PathBuf>) -> std::io::Result<(
         let path = entry?.path();
         if path.is_dir() && (!top || path.file_name().is_some_and(|n| n == "snippets")) {
             collect(&path, false, found)?;
-        } else if path.extension().is_some_and(|e| e == "wasm" || e == "js" || e == "mjs") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "wasm" || e == "js" || e == "mjs")
+        {
             found.push(path);
         }
     }
@@ -156,12 +190,23 @@ fn collect(dir: &Path, top: bool, found: &mut Vec<PathBuf>) -> std::io::Result<(
 }
 
 fn measure(path: &Path, shown: String, role: &str, is_wasm: bool) -> Result<FileReport, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::FileUnreadable { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::FileUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let wasm = if is_wasm {
-        let info = sections::inspect(&bytes).map_err(|problem| Error::InvalidWasm { path: path.to_path_buf(), problem })?;
+        let info = sections::inspect(&bytes).map_err(|problem| Error::InvalidWasm {
+            path: path.to_path_buf(),
+            problem,
+        })?;
         Some(info)
     } else {
         None
     };
-    Ok(FileReport { path: shown, role: role.to_string(), size: Sizes::of(&bytes), wasm })
+    Ok(FileReport {
+        path: shown,
+        role: role.to_string(),
+        size: Sizes::of(&bytes),
+        wasm,
+    })
 }

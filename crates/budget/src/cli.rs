@@ -25,8 +25,10 @@ pub const EXIT_UNUSABLE: u8 = 2;
 /// The size-budget report for Tessera components and the loader.
 #[derive(Debug, Parser)]
 #[command(name = "tessera-budget", version, about, long_about = None)]
-#[command(after_help = "Without a command, `check` is run: `tessera-budget www/tessera.json`.\n\
-Exit status: 0 everything fits, 1 a budget is exceeded, 2 unusable input.")]
+#[command(
+    after_help = "Without a command, `check` is run: `tessera-budget www/tessera.json`.\n\
+Exit status: 0 everything fits, 1 a budget is exceeded, 2 unusable input."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -61,7 +63,12 @@ pub struct CheckArgs {
     pub baseline: Option<PathBuf>,
     /// The loader package: a folder (its *.wasm, *.js, *.mjs and snippets/) or files; repeat or
     /// separate with commas. Default: pkg/ when it exists.
-    #[arg(long, value_name = "DIR_OR_FILES", value_delimiter = ',', conflicts_with = "no_loader")]
+    #[arg(
+        long,
+        value_name = "DIR_OR_FILES",
+        value_delimiter = ',',
+        conflicts_with = "no_loader"
+    )]
     pub loader: Vec<PathBuf>,
     /// Do not measure the loader.
     #[arg(long)]
@@ -107,7 +114,11 @@ pub fn run(args: Vec<OsString>) -> u8 {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK };
+            return if error.use_stderr() {
+                EXIT_UNUSABLE
+            } else {
+                EXIT_OK
+            };
         }
     };
     match cli.command {
@@ -118,7 +129,15 @@ pub fn run(args: Vec<OsString>) -> u8 {
 
 /// Inserts `check` when the first argument is not a command or a top-level flag.
 fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
-    const TOP: &[&str] = &["check", "integrity", "help", "-h", "--help", "-V", "--version"];
+    const TOP: &[&str] = &[
+        "check",
+        "integrity",
+        "help",
+        "-h",
+        "--help",
+        "-V",
+        "--version",
+    ];
     let first = args.get(1).and_then(|a| a.to_str());
     if !first.is_some_and(|a| TOP.contains(&a)) {
         args.insert(args.len().min(1), OsString::from("check"));
@@ -150,14 +169,24 @@ fn run_check(args: CheckArgs) -> u8 {
         && match args.color {
             Colour::Always => true,
             Colour::Never => false,
-            Colour::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Colour::Auto => {
+                args.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
         };
     let text = format::render(&checked.report, args.format, colour);
     let written = match &args.output {
-        Some(path) => std::fs::write(path, &text).map_err(|source| Error::WriteFailed { path: path.clone(), source }),
+        Some(path) => std::fs::write(path, &text).map_err(|source| Error::WriteFailed {
+            path: path.clone(),
+            source,
+        }),
         None => std::io::stdout()
             .write_all(text.as_bytes())
-            .map_err(|source| Error::WriteFailed { path: PathBuf::from("<stdout>"), source }),
+            .map_err(|source| Error::WriteFailed {
+                path: PathBuf::from("<stdout>"),
+                source,
+            }),
     };
     if let Err(error) = written {
         return report_errors(&[error]);
@@ -166,24 +195,41 @@ fn run_check(args: CheckArgs) -> u8 {
         EXIT_OK
     } else {
         if args.output.is_some() || args.format != Format::Table {
-            eprintln!("tessera-budget: over budget ({} limits exceeded)", checked.report.exceeded().len());
+            eprintln!(
+                "tessera-budget: over budget ({} limits exceeded)",
+                checked.report.exceeded().len()
+            );
         }
         EXIT_OVER
     }
 }
 
 fn run_integrity(args: IntegrityArgs) -> u8 {
-    let options = IntegrityOptions { manifest: args.manifest, dist: args.dist, algorithm: args.algorithm, check: args.check };
+    let options = IntegrityOptions {
+        manifest: args.manifest,
+        dist: args.dist,
+        algorithm: args.algorithm,
+        check: args.check,
+    };
     let entries = match integrity::run(&options) {
         Ok(entries) => entries,
         Err(errors) => return report_errors(&errors),
     };
     let width = |f: fn(&integrity::Entry) -> usize| entries.iter().map(f).max().unwrap_or(0);
-    let (name_w, file_w, status_w) =
-        (width(|e| e.component.len()), width(|e| e.file.chars().count()), width(|e| e.status.as_str().len()));
+    let (name_w, file_w, status_w) = (
+        width(|e| e.component.len()),
+        width(|e| e.file.chars().count()),
+        width(|e| e.status.as_str().len()),
+    );
     for e in &entries {
         let file_pad = " ".repeat(file_w - e.file.chars().count());
-        println!("{:name_w$}  {}{file_pad}  {:status_w$}  {}", e.component, e.file, e.status.as_str(), e.value);
+        println!(
+            "{:name_w$}  {}{file_pad}  {:status_w$}  {}",
+            e.component,
+            e.file,
+            e.status.as_str(),
+            e.value
+        );
     }
     let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
     if args.check {
@@ -193,7 +239,11 @@ fn run_integrity(args: IntegrityArgs) -> u8 {
             return EXIT_OVER;
         }
     } else if count(Status::Written) > 0 {
-        eprintln!("{}: wrote {} integrity value(s)", options.manifest.display(), count(Status::Written));
+        eprintln!(
+            "{}: wrote {} integrity value(s)",
+            options.manifest.display(),
+            count(Status::Written)
+        );
     }
     EXIT_OK
 }
@@ -215,10 +265,22 @@ mod tests {
 
     #[test]
     fn check_is_the_default_command() {
-        assert_eq!(with_default_command(args(&["tb", "m.json"])), args(&["tb", "check", "m.json"]));
-        assert_eq!(with_default_command(args(&["tb", "--format", "json", "m.json"])), args(&["tb", "check", "--format", "json", "m.json"]));
-        assert_eq!(with_default_command(args(&["tb", "integrity", "m.json"])), args(&["tb", "integrity", "m.json"]));
-        assert_eq!(with_default_command(args(&["tb", "--help"])), args(&["tb", "--help"]));
+        assert_eq!(
+            with_default_command(args(&["tb", "m.json"])),
+            args(&["tb", "check", "m.json"])
+        );
+        assert_eq!(
+            with_default_command(args(&["tb", "--format", "json", "m.json"])),
+            args(&["tb", "check", "--format", "json", "m.json"])
+        );
+        assert_eq!(
+            with_default_command(args(&["tb", "integrity", "m.json"])),
+            args(&["tb", "integrity", "m.json"])
+        );
+        assert_eq!(
+            with_default_command(args(&["tb", "--help"])),
+            args(&["tb", "--help"])
+        );
         assert_eq!(with_default_command(args(&["tb"])), args(&["tb", "check"]));
     }
 

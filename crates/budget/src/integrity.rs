@@ -33,7 +33,9 @@ impl Algorithm {
     }
 
     fn from_name(name: &str) -> Option<Algorithm> {
-        [Algorithm::Sha256, Algorithm::Sha384, Algorithm::Sha512].into_iter().find(|a| a.name() == name)
+        [Algorithm::Sha256, Algorithm::Sha384, Algorithm::Sha512]
+            .into_iter()
+            .find(|a| a.name() == name)
     }
 }
 
@@ -44,7 +46,11 @@ pub fn sri(algorithm: Algorithm, bytes: &[u8]) -> String {
         Algorithm::Sha384 => sha2::Sha384::digest(bytes).to_vec(),
         Algorithm::Sha512 => sha2::Sha512::digest(bytes).to_vec(),
     };
-    format!("{}-{}", algorithm.name(), base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "{}-{}",
+        algorithm.name(),
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// Whether an SRI value accepts `bytes` the way a browser decides: among the hashes of the
@@ -58,9 +64,13 @@ pub fn accepts(value: &str, bytes: &[u8]) -> bool {
             Some((Algorithm::from_name(name)?, token))
         })
         .collect();
-    let Some(strongest) = hashes.iter().map(|(a, _)| *a).max() else { return false };
+    let Some(strongest) = hashes.iter().map(|(a, _)| *a).max() else {
+        return false;
+    };
     let expected = sri(strongest, bytes);
-    hashes.iter().any(|(a, token)| *a == strongest && *token == expected)
+    hashes
+        .iter()
+        .any(|(a, token)| *a == strongest && *token == expected)
 }
 
 /// What `integrity` was asked to do.
@@ -125,7 +135,9 @@ pub fn run(options: &IntegrityOptions) -> Result<Vec<Entry>, Vec<Error>> {
     let mut entries = Vec::new();
     let mut new_values = Vec::new();
     for target in &plan.targets {
-        let module = locator.find(&target.name, &target.module).and_then(|path| read(&path).map(|b| (path, b)));
+        let module = locator
+            .find(&target.name, &target.module)
+            .and_then(|path| read(&path).map(|b| (path, b)));
         let (path, bytes) = match module {
             Ok(found) => found,
             Err(error) => {
@@ -144,13 +156,23 @@ pub fn run(options: &IntegrityOptions) -> Result<Vec<Entry>, Vec<Error>> {
         if status == Status::Written {
             new_values.push((target.name.clone(), value.clone()));
         }
-        entries.push(Entry { component: target.name.clone(), file: locator.display(&path), value, status });
+        entries.push(Entry {
+            component: target.name.clone(),
+            file: locator.display(&path),
+            value,
+            status,
+        });
         if let Some(glue) = &target.glue {
             if let Ok(path) = locator.find(&target.name, glue) {
                 let bytes = read(&path).map_err(|e| vec![e])?;
                 let value = sri(options.algorithm, &bytes);
                 let file = locator.display(&path);
-                entries.push(Entry { component: target.name.clone(), file, value, status: Status::Shown });
+                entries.push(Entry {
+                    component: target.name.clone(),
+                    file,
+                    value,
+                    status: Status::Shown,
+                });
             }
         }
     }
@@ -164,34 +186,55 @@ pub fn run(options: &IntegrityOptions) -> Result<Vec<Entry>, Vec<Error>> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|source| Error::FileUnreadable { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| Error::FileUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Sets `integrity` of the named components, keeping key order (a new key goes right after
 /// `module`), and writes the manifest back pretty-printed with a trailing newline.
 fn rewrite(manifest: &Path, values: &[(String, String)]) -> Result<(), Error> {
-    let unreadable = |source| Error::ManifestUnreadable { path: manifest.to_path_buf(), source };
+    let unreadable = |source| Error::ManifestUnreadable {
+        path: manifest.to_path_buf(),
+        source,
+    };
     let text = std::fs::read_to_string(manifest).map_err(unreadable)?;
     let mut json: Value = serde_json::from_str(&text).map_err(|e| Error::ManifestInvalid {
         path: manifest.to_path_buf(),
         problems: vec![e.to_string()],
     })?;
-    let components = json.get_mut("components").and_then(Value::as_array_mut).into_iter().flatten();
+    let components = json
+        .get_mut("components")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
     for component in components.filter_map(Value::as_object_mut) {
-        let name = component.get("name").and_then(Value::as_str).unwrap_or_default();
-        let Some((_, value)) = values.iter().find(|(n, _)| n == name) else { continue };
+        let name = component
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let Some((_, value)) = values.iter().find(|(n, _)| n == name) else {
+            continue;
+        };
         let value = Value::String(value.clone());
         match component.get_mut("integrity") {
             Some(slot) => *slot = value,
             None => {
-                let at = component.keys().position(|k| k == "module").map_or(component.len(), |i| i + 1);
+                let at = component
+                    .keys()
+                    .position(|k| k == "module")
+                    .map_or(component.len(), |i| i + 1);
                 component.shift_insert(at, "integrity".to_string(), value);
             }
         }
     }
     let mut out = serde_json::to_string_pretty(&json).expect("a JSON value always serializes");
     out.push('\n');
-    let failed = |source| Error::WriteFailed { path: manifest.to_path_buf(), source };
+    let failed = |source| Error::WriteFailed {
+        path: manifest.to_path_buf(),
+        source,
+    };
     let temp = manifest.with_extension("json.tessera-tmp");
     std::fs::write(&temp, out).map_err(failed)?;
     std::fs::rename(&temp, manifest).map_err(failed)
@@ -204,8 +247,13 @@ mod tests {
     #[test]
     fn sri_values_match_known_digests() {
         // `printf abc | openssl dgst -sha256 -binary | base64`
-        assert_eq!(sri(Algorithm::Sha256, b"abc"), "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
-        assert!(sri(Algorithm::Sha384, b"abc").starts_with("sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"));
+        assert_eq!(
+            sri(Algorithm::Sha256, b"abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        assert!(sri(Algorithm::Sha384, b"abc").starts_with(
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        ));
         assert_eq!(sri(Algorithm::Sha512, b"").len(), "sha512-".len() + 88);
     }
 
@@ -217,7 +265,10 @@ mod tests {
         assert!(accepts(&good256, b"abc"));
         assert!(!accepts(&good256, b"abd"));
         assert!(accepts(&format!("{good256} {good384}"), b"abc"));
-        assert!(!accepts(&format!("{good256} {bad384}"), b"abc"), "the weaker match does not count");
+        assert!(
+            !accepts(&format!("{good256} {bad384}"), b"abc"),
+            "the weaker match does not count"
+        );
         assert!(accepts(&format!("{bad384}  {good384}?opt"), b"abc"));
         assert!(!accepts("md5-xyz", b"abc"));
         assert!(!accepts("", b"abc"));

@@ -20,7 +20,10 @@ impl Locator {
     /// A locator for the manifest at `manifest`, optionally with a `--dist` folder.
     pub fn new(manifest: &Path, dist: Option<&Path>) -> Locator {
         let manifest_dir = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
-        Locator { manifest_dir, dist: dist.map(Path::to_path_buf) }
+        Locator {
+            manifest_dir,
+            dist: dist.map(Path::to_path_buf),
+        }
     }
 
     /// The places `reference` may be, in the order they are tried.
@@ -75,7 +78,11 @@ fn url_path(reference: &str) -> Option<&str> {
         Some((scheme, rest)) if !scheme.is_empty() && !scheme.contains('/') => rest,
         _ => reference.strip_prefix("//")?,
     };
-    Some(rest.split_once('/').map(|(_, path)| path).unwrap_or_default())
+    Some(
+        rest.split_once('/')
+            .map(|(_, path)| path)
+            .unwrap_or_default(),
+    )
 }
 
 /// Removes `.` and folds `..` where a normal component precedes it.
@@ -103,10 +110,17 @@ fn relative_to(path: &Path, base: &Path) -> String {
         }
     };
     let (path, base) = (absolute(path), absolute(base));
-    let (path_parts, base_parts): (Vec<_>, Vec<_>) = (path.components().collect(), base.components().collect());
-    let common = path_parts.iter().zip(&base_parts).take_while(|(a, b)| a == b).count();
+    let (path_parts, base_parts): (Vec<_>, Vec<_>) =
+        (path.components().collect(), base.components().collect());
+    let common = path_parts
+        .iter()
+        .zip(&base_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let ups = std::iter::repeat_n("..".to_string(), base_parts.len() - common);
-    let downs = path_parts[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let downs = path_parts[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
     ups.chain(downs).collect::<Vec<_>>().join("/")
 }
 
@@ -117,7 +131,9 @@ mod tests {
     #[test]
     fn relative_references_resolve_against_the_manifest_folder() {
         let locator = Locator::new(Path::new("www/tessera.json"), None);
-        let tried = locator.candidates("c", "./components/c.wasm?v=3#x").unwrap();
+        let tried = locator
+            .candidates("c", "./components/c.wasm?v=3#x")
+            .unwrap();
         assert_eq!(tried, vec![PathBuf::from("www/components/c.wasm")]);
         let tried = locator.candidates("c", "/components/c.wasm").unwrap();
         assert_eq!(tried, vec![PathBuf::from("www/components/c.wasm")]);
@@ -128,29 +144,52 @@ mod tests {
     #[test]
     fn absolute_urls_need_a_dist_folder() {
         let locator = Locator::new(Path::new("tessera.json"), None);
-        let err = locator.candidates("cart", "https://cdn.example/c/cart.wasm").unwrap_err();
+        let err = locator
+            .candidates("cart", "https://cdn.example/c/cart.wasm")
+            .unwrap_err();
         assert_eq!(err.code(), "not-local");
-        assert!(err.to_string().contains("https://cdn.example/c/cart.wasm"), "{err}");
+        assert!(
+            err.to_string().contains("https://cdn.example/c/cart.wasm"),
+            "{err}"
+        );
         let locator = Locator::new(Path::new("tessera.json"), Some(Path::new("dist")));
-        let tried = locator.candidates("cart", "https://cdn.example/c/cart.wasm").unwrap();
-        assert_eq!(tried, vec![PathBuf::from("dist/c/cart.wasm"), PathBuf::from("dist/cart.wasm")]);
+        let tried = locator
+            .candidates("cart", "https://cdn.example/c/cart.wasm")
+            .unwrap();
+        assert_eq!(
+            tried,
+            vec![
+                PathBuf::from("dist/c/cart.wasm"),
+                PathBuf::from("dist/cart.wasm")
+            ]
+        );
         let tried = locator.candidates("cart", "cart.wasm").unwrap();
         assert_eq!(tried, vec![PathBuf::from("dist/cart.wasm")]);
     }
 
     #[test]
     fn missing_files_name_every_try() {
-        let locator = Locator::new(Path::new("/nonexistent/tessera.json"), Some(Path::new("/nonexistent/dist")));
+        let locator = Locator::new(
+            Path::new("/nonexistent/tessera.json"),
+            Some(Path::new("/nonexistent/dist")),
+        );
         let err = locator.find("cart", "c/cart.wasm").unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("/nonexistent/dist/c/cart.wasm") && text.contains("/nonexistent/dist/cart.wasm"), "{text}");
+        assert!(
+            text.contains("/nonexistent/dist/c/cart.wasm")
+                && text.contains("/nonexistent/dist/cart.wasm"),
+            "{text}"
+        );
     }
 
     #[test]
     fn display_paths_are_relative_to_the_manifest() {
         let locator = Locator::new(Path::new("/site/www/tessera.json"), None);
         assert_eq!(locator.display(Path::new("/site/www/c/x.wasm")), "c/x.wasm");
-        assert_eq!(locator.display(Path::new("/site/dist/x.wasm")), "../dist/x.wasm");
+        assert_eq!(
+            locator.display(Path::new("/site/dist/x.wasm")),
+            "../dist/x.wasm"
+        );
         let locator = Locator::new(Path::new("tessera.json"), None);
         assert_eq!(locator.display(Path::new("c/x.wasm")), "c/x.wasm");
     }

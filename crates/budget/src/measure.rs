@@ -27,7 +27,11 @@ pub struct Sizes {
 impl Sizes {
     /// Measures `bytes` compressed both ways.
     pub fn of(bytes: &[u8]) -> Sizes {
-        Sizes { raw: bytes.len() as u64, gzip: gzip_len(bytes), brotli: brotli_len(bytes) }
+        Sizes {
+            raw: bytes.len() as u64,
+            gzip: gzip_len(bytes),
+            brotli: brotli_len(bytes),
+        }
     }
 
     /// The field-wise sum of two sizes (files served one by one, each compressed on its own).
@@ -48,9 +52,15 @@ impl std::iter::Sum for Sizes {
 
 /// Length of `bytes` gzip-compressed at level 9.
 pub fn gzip_len(bytes: &[u8]) -> u64 {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
-    encoder.write_all(bytes).expect("writing to a Vec cannot fail");
-    encoder.finish().expect("writing to a Vec cannot fail").len() as u64
+    let mut encoder =
+        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
+    encoder
+        .write_all(bytes)
+        .expect("writing to a Vec cannot fail");
+    encoder
+        .finish()
+        .expect("writing to a Vec cannot fail")
+        .len() as u64
 }
 
 /// Length of `bytes` brotli-compressed at quality 11 with a 2^22-byte window.
@@ -62,7 +72,8 @@ pub fn brotli_len(bytes: &[u8]) -> u64 {
         ..Default::default()
     };
     let mut out = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to a Vec cannot fail");
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .expect("writing to a Vec cannot fail");
     out.len() as u64
 }
 
@@ -78,7 +89,9 @@ mod tests {
         encoder.write_all(&input).unwrap();
         let packed = encoder.finish().unwrap();
         let mut back = Vec::new();
-        flate2::read::GzDecoder::new(&packed[..]).read_to_end(&mut back).unwrap();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut back)
+            .unwrap();
         assert_eq!(back, input);
         assert_eq!(gzip_len(&input), packed.len() as u64);
         assert!(gzip_len(&input) < 100);
@@ -91,14 +104,24 @@ mod tests {
         assert_eq!(one.raw, input.len() as u64);
         assert!(one.brotli < one.gzip, "{one:?}");
         let two: Sizes = [one, one].into_iter().sum();
-        assert_eq!(two, Sizes { raw: one.raw * 2, gzip: one.gzip * 2, brotli: one.brotli * 2 });
+        assert_eq!(
+            two,
+            Sizes {
+                raw: one.raw * 2,
+                gzip: one.gzip * 2,
+                brotli: one.brotli * 2
+            }
+        );
     }
 
     #[test]
     fn empty_input_still_has_container_bytes() {
         let empty = Sizes::of(&[]);
         assert_eq!(empty.raw, 0);
-        assert_eq!(empty.gzip, 20, "gzip header and trailer around an empty deflate block");
+        assert_eq!(
+            empty.gzip, 20,
+            "gzip header and trailer around an empty deflate block"
+        );
         assert!(empty.brotli >= 1);
     }
 }

@@ -158,7 +158,13 @@ pub struct Removed {
 
 impl Item {
     /// Builds an item and works out which limits it exceeds.
-    pub fn new(name: &str, kind: &str, files: Vec<FileReport>, budget: Limits, memory: Option<Memory>) -> Item {
+    pub fn new(
+        name: &str,
+        kind: &str,
+        files: Vec<FileReport>,
+        budget: Limits,
+        memory: Option<Memory>,
+    ) -> Item {
         let size: Sizes = files.iter().map(|f| f.size).sum();
         let mut item = Item {
             name: name.to_string(),
@@ -194,7 +200,11 @@ impl Item {
                 out.push(metric);
             }
         }
-        if let Some(Memory { initial_pages: Some(pages), max_pages: Some(max) }) = self.memory {
+        if let Some(Memory {
+            initial_pages: Some(pages),
+            max_pages: Some(max),
+        }) = self.memory
+        {
             if pages > u64::from(max) {
                 out.push(Metric::MemoryPages);
             }
@@ -209,13 +219,22 @@ impl Item {
 
     /// Sum of the strippable bytes of this item's wasm files.
     pub fn strippable_bytes(&self) -> u64 {
-        self.files.iter().filter_map(|f| f.wasm.as_ref()).map(|w| w.strippable_bytes).sum()
+        self.files
+            .iter()
+            .filter_map(|f| f.wasm.as_ref())
+            .map(|w| w.strippable_bytes)
+            .sum()
     }
 }
 
 impl Report {
     /// Assembles a report; `fits` is derived from the items.
-    pub fn new(manifest: String, components: Vec<Item>, total: Item, loader: Option<Item>) -> Report {
+    pub fn new(
+        manifest: String,
+        components: Vec<Item>,
+        total: Item,
+        loader: Option<Item>,
+    ) -> Report {
         let mut report = Report {
             report_version: REPORT_VERSION,
             manifest,
@@ -232,11 +251,16 @@ impl Report {
 
     /// Components, then the total, then the loader when measured.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
-        self.components.iter().chain(Some(&self.total)).chain(self.loader.as_ref())
+        self.components
+            .iter()
+            .chain(Some(&self.total))
+            .chain(self.loader.as_ref())
     }
 
     /// Every (item, metric) pair over budget, in report order.
     pub fn exceeded(&self) -> Vec<(&Item, Metric)> {
-        self.items().flat_map(|item| item.exceeded.iter().map(move |m| (item, *m))).collect()
+        self.items()
+            .flat_map(|item| item.exceeded.iter().map(move |m| (item, *m)))
+            .collect()
     }
 }

@@ -62,7 +62,19 @@ pub fn is_strippable(name: &str) -> bool {
 /// The error is the validator's message with its byte offset, e.g.
 /// `unexpected end-of-file (at offset 0x1f)`.
 pub fn inspect(bytes: &[u8]) -> Result<WasmInfo, String> {
-    Validator::new().validate_all(bytes).map_err(|e| e.to_string())?;
+    if bytes.is_empty() {
+        return Err("the file is empty".to_string());
+    }
+    if !bytes.starts_with(b"\0asm") {
+        let head: Vec<String> = bytes.iter().take(4).map(|b| format!("{b:02x}")).collect();
+        return Err(format!(
+            "magic header not detected: expected 00 61 73 6d, got {}",
+            head.join(" ")
+        ));
+    }
+    Validator::new()
+        .validate_all(bytes)
+        .map_err(|e| e.to_string())?;
     let mut sections = Vec::new();
     let mut initial_memory_pages = None;
     // Sections are contiguous: each one runs from the end of the previous one (the 8-byte header
@@ -71,7 +83,10 @@ pub fn inspect(bytes: &[u8]) -> Result<WasmInfo, String> {
     for payload in Parser::new(0).parse_all(bytes) {
         let payload = payload.map_err(|e| e.to_string())?;
         match &payload {
-            Payload::Version { encoding: Encoding::Component, .. } => {
+            Payload::Version {
+                encoding: Encoding::Component,
+                ..
+            } => {
                 return Err("a component-model component, not a core module".to_string());
             }
             Payload::MemorySection(reader) => {
@@ -89,11 +104,24 @@ pub fn inspect(bytes: &[u8]) -> Result<WasmInfo, String> {
                 _ => (kind_name(id), None),
             };
             let strippable = name.as_deref().is_some_and(is_strippable);
-            sections.push(Section { kind: kind.to_string(), name, bytes, strippable });
+            sections.push(Section {
+                kind: kind.to_string(),
+                name,
+                bytes,
+                strippable,
+            });
         }
     }
-    let strippable_bytes = sections.iter().filter(|s| s.strippable).map(|s| s.bytes).sum();
-    Ok(WasmInfo { sections, strippable_bytes, initial_memory_pages })
+    let strippable_bytes = sections
+        .iter()
+        .filter(|s| s.strippable)
+        .map(|s| s.bytes)
+        .sum();
+    Ok(WasmInfo {
+        sections,
+        strippable_bytes,
+        initial_memory_pages,
+    })
 }
 
 fn kind_name(id: u8) -> &'static str {
@@ -135,12 +163,31 @@ mod tests {
         assert_eq!(total + 8, bytes.len() as u64, "{info:#?}");
         assert_eq!(info.initial_memory_pages, Some(2));
         let labels: Vec<String> = info.sections.iter().map(Section::label).collect();
-        for expected in ["type", "function", "memory", "export", "code", "data", "custom \"producers\""] {
-            assert!(labels.iter().any(|l| l == expected), "{expected} missing from {labels:?}");
+        for expected in [
+            "type",
+            "function",
+            "memory",
+            "export",
+            "code",
+            "data",
+            "custom \"producers\"",
+        ] {
+            assert!(
+                labels.iter().any(|l| l == expected),
+                "{expected} missing from {labels:?}"
+            );
         }
-        let debug = info.sections.iter().find(|s| s.label() == "custom \".debug_info\"").unwrap();
+        let debug = info
+            .sections
+            .iter()
+            .find(|s| s.label() == "custom \".debug_info\"")
+            .unwrap();
         assert_eq!(debug.bytes, 1 + 1 + 1 + ".debug_info".len() as u64 + 10);
-        assert!(info.sections.iter().filter(|s| s.name.is_none()).all(|s| !s.strippable));
+        assert!(info
+            .sections
+            .iter()
+            .filter(|s| s.name.is_none())
+            .all(|s| !s.strippable));
         assert!(info.strippable_bytes >= debug.bytes);
     }
 
@@ -158,7 +205,15 @@ mod tests {
         assert!(inspect(b"\0asX\x01\0\0\0").unwrap_err().contains("magic"));
         let bytes = wat::parse_str(MODULE).unwrap();
         let cut = &bytes[..bytes.len() - 5];
-        assert!(inspect(cut).unwrap_err().contains("offset"), "{:?}", inspect(cut));
-        assert!(inspect(b"").is_err());
+        assert!(
+            inspect(cut).unwrap_err().contains("offset"),
+            "{:?}",
+            inspect(cut)
+        );
+        assert_eq!(inspect(b"").unwrap_err(), "the file is empty");
+        assert_eq!(
+            inspect(b"hi\n").unwrap_err(),
+            "magic header not detected: expected 00 61 73 6d, got 68 69 0a"
+        );
     }
 }

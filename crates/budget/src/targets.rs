@@ -40,12 +40,15 @@ pub struct Target {
 
 /// Reads, parses and validates the manifest at `path`.
 pub fn load(path: &Path) -> Result<Plan, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| Error::ManifestUnreadable { path: path.to_path_buf(), source })?;
-    let manifest = tessera_manifest::from_json_str(&text).map_err(|problems| Error::ManifestInvalid {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::ManifestUnreadable {
         path: path.to_path_buf(),
-        problems: problems.0.iter().map(|p| p.to_string()).collect(),
+        source,
     })?;
+    let manifest =
+        tessera_manifest::from_json_str(&text).map_err(|problems| Error::ManifestInvalid {
+            path: path.to_path_buf(),
+            problems: problems.0.iter().map(|p| p.to_string()).collect(),
+        })?;
     Ok(plan(&manifest))
 }
 

@@ -12,7 +12,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;paddin
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin:1.6rem 0 .4rem}
 .ok{color:#18794e}.over{color:#c4291c;font-weight:600}.dim{color:#6b7280}
 .card{border:1px solid #d8dde6;border-radius:8px;padding:.6rem 1rem;margin:.8rem 0}
-.card h3{margin:.2rem 0 .5rem;font-size:1rem}
+.card h3{margin:.2rem 0 .5rem;font-size:1rem}.card p{margin:.35rem 0}
 .metric{display:grid;grid-template-columns:7rem 1fr 16rem;gap:.8rem;align-items:center;margin:.25rem 0}
 .bar{background:#eef1f5;border-radius:4px;height:.8rem;overflow:hidden}
 .bar span{display:block;height:100%;background:#3b82f6}
@@ -27,26 +27,47 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let exceeded = report.exceeded();
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(out, "<title>Size budget: {}</title>", escape(&report.manifest));
+    let _ = writeln!(
+        out,
+        "<title>Size budget: {}</title>",
+        escape(&report.manifest)
+    );
     let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>");
-    let _ = writeln!(out, "<h1>Size budget: <code>{}</code></h1>", escape(&report.manifest));
+    let _ = writeln!(
+        out,
+        "<h1>Size budget: <code>{}</code></h1>",
+        escape(&report.manifest)
+    );
     if exceeded.is_empty() {
         out.push_str("<p class=\"ok\">Every budget fits.</p>\n");
     } else {
         let plural = if exceeded.len() == 1 { "" } else { "s" };
-        let _ = writeln!(out, "<p class=\"over\">{} limit{plural} exceeded:</p>\n<ul>", exceeded.len());
+        let _ = writeln!(
+            out,
+            "<p class=\"over\">{} limit{plural} exceeded:</p>\n<ul>",
+            exceeded.len()
+        );
         for (item, metric) in &exceeded {
             let _ = writeln!(out, "<li>{}</li>", escape(&units::overrun(item, *metric)));
         }
         out.push_str("</ul>\n");
     }
     if let Some(baseline) = &report.baseline {
-        let _ = write!(out, "<p class=\"dim\">Compared with <code>{}</code>", escape(&baseline.path));
+        let _ = write!(
+            out,
+            "<p class=\"dim\">Compared with <code>{}</code>",
+            escape(&baseline.path)
+        );
         if !baseline.added.is_empty() {
             let _ = write!(out, "; new: {}", escape(&baseline.added.join(", ")));
         }
         for removed in &baseline.removed {
-            let _ = write!(out, "; removed: {} (was {} brotli)", escape(&removed.name), units::bytes(removed.size.brotli));
+            let _ = write!(
+                out,
+                "; removed: {} (was {} brotli)",
+                escape(&removed.name),
+                units::bytes(removed.size.brotli)
+            );
         }
         out.push_str(".</p>\n");
     }
@@ -66,8 +87,16 @@ fn card(item: &Item, report: &Report) -> String {
         let names: Vec<&str> = item.exceeded.iter().map(|m| m.as_str()).collect();
         format!("<span class=\"over\">over: {}</span>", names.join(", "))
     };
-    let kind = if item.memory.is_some() { format!(" <span class=\"dim\">{}</span>", escape(&item.kind)) } else { String::new() };
-    let _ = writeln!(out, "<section class=\"card\">\n<h3>{}{kind} &middot; {status}</h3>", escape(&item.name));
+    let kind = if item.memory.is_some() {
+        format!(" <span class=\"dim\">{}</span>", escape(&item.kind))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "<section class=\"card\">\n<h3>{}{kind} &middot; {status}</h3>",
+        escape(&item.name)
+    );
     for metric in COLUMNS {
         if metric == Metric::MemoryPages && item.memory.is_none() {
             continue;
@@ -87,18 +116,41 @@ fn card(item: &Item, report: &Report) -> String {
             let _ = write!(label, " ({})", units::share(actual, limit));
         }
         let label_class = if over { " class=\"over\"" } else { "" };
-        let _ = writeln!(out, "<div class=\"metric\"><span>{}</span>{bar}<span{label_class}>{label}</span></div>", metric.as_str());
+        let name = if metric == Metric::MemoryPages {
+            "memory"
+        } else {
+            metric.as_str()
+        };
+        let _ = writeln!(
+            out,
+            "<div class=\"metric\"><span>{name}</span>{bar}<span{label_class}>{label}</span></div>"
+        );
     }
     if report.baseline.is_some() {
         let change = match &item.delta {
-            Some(delta) => DELTAS.iter().zip(["raw", "gzip", "brotli"]).map(|(pick, n)| format!("{n} {}", units::change(pick(delta)))).collect::<Vec<_>>().join(", "),
+            Some(delta) => DELTAS
+                .iter()
+                .zip(["raw", "gzip", "brotli"])
+                .map(|(pick, n)| format!("{n} {}", units::change(pick(delta))))
+                .collect::<Vec<_>>()
+                .join(", "),
             None if item.memory.is_some() => "new since the baseline".to_string(),
             None => "not in the baseline".to_string(),
         };
         let _ = writeln!(out, "<p class=\"dim\">Change: {}</p>", escape(&change));
     }
     if !item.files.is_empty() {
-        let files: Vec<String> = item.files.iter().map(|f| format!("<code>{}</code> ({})", escape(&f.path), units::bytes(f.size.raw))).collect();
+        let files: Vec<String> = item
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "<code>{}</code> ({})",
+                    escape(&f.path),
+                    units::bytes(f.size.raw)
+                )
+            })
+            .collect();
         let _ = writeln!(out, "<p class=\"dim\">Files: {}</p>", files.join(", "));
     }
     out.push_str("</section>\n");
@@ -122,7 +174,12 @@ fn sections(report: &Report) -> String {
             for s in &wasm.sections {
                 let mark = if s.strippable { "yes" } else { "" };
                 let share = units::share(s.bytes, file.size.raw);
-                let _ = writeln!(out, "<tr><td>{}</td><td>{}</td><td>{share}</td><td>{mark}</td></tr>", escape(&s.label()), s.bytes);
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{share}</td><td>{mark}</td></tr>",
+                    escape(&s.label()),
+                    s.bytes
+                );
             }
             out.push_str("</table>\n</details>\n");
         }
@@ -150,6 +207,9 @@ pub fn escape(text: &str) -> String {
 mod tests {
     #[test]
     fn escapes_markup() {
-        assert_eq!(super::escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            super::escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }

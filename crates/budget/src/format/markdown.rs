@@ -18,13 +18,21 @@ pub fn render(report: &Report) -> String {
         units::bytes(total.size.brotli)
     );
     if let Some(loader) = &report.loader {
-        let _ = write!(summary, ", loader {} brotli", units::bytes(loader.size.brotli));
+        let _ = write!(
+            summary,
+            ", loader {} brotli",
+            units::bytes(loader.size.brotli)
+        );
     }
     if exceeded.is_empty() {
         let _ = writeln!(out, "### ✅ Size budget: every budget fits ({summary})\n");
     } else {
         let plural = if exceeded.len() == 1 { "" } else { "s" };
-        let _ = writeln!(out, "### ❌ Size budget: {} limit{plural} exceeded ({summary})\n", exceeded.len());
+        let _ = writeln!(
+            out,
+            "### ❌ Size budget: {} limit{plural} exceeded ({summary})\n",
+            exceeded.len()
+        );
     }
     let _ = writeln!(out, "Manifest: `{}`\n", code(&report.manifest));
 
@@ -35,7 +43,16 @@ pub fn render(report: &Report) -> String {
     }
     header.push("status");
     let _ = writeln!(out, "| {} |", header.join(" | "));
-    let aligns: Vec<&str> = header.iter().map(|h| if matches!(*h, "component" | "kind" | "status") { ":--" } else { "--:" }).collect();
+    let aligns: Vec<&str> = header
+        .iter()
+        .map(|h| {
+            if matches!(*h, "component" | "kind" | "status") {
+                ":--"
+            } else {
+                "--:"
+            }
+        })
+        .collect();
     let _ = writeln!(out, "|{}|", aligns.join("|"));
     for item in report.items() {
         let _ = writeln!(out, "| {} |", row(item, report, with_delta).join(" | "));
@@ -57,7 +74,13 @@ pub fn render(report: &Report) -> String {
             let names: Vec<String> = baseline
                 .removed
                 .iter()
-                .map(|r| format!("{} (was {} brotli)", escape(&r.name), units::bytes(r.size.brotli)))
+                .map(|r| {
+                    format!(
+                        "{} (was {} brotli)",
+                        escape(&r.name),
+                        units::bytes(r.size.brotli)
+                    )
+                })
                 .collect();
             let _ = write!(out, "; removed: {}", names.join(", "));
         }
@@ -69,15 +92,35 @@ pub fn render(report: &Report) -> String {
 
 fn row(item: &Item, report: &Report, with_delta: bool) -> Vec<String> {
     let is_component = item.memory.is_some();
-    let name = if is_component { escape(&item.name) } else { format!("**{}**", item.name) };
-    let kind = if is_component { item.kind.clone() } else { String::new() };
+    let name = if is_component {
+        escape(&item.name)
+    } else {
+        format!("**{}**", item.name)
+    };
+    let kind = if is_component {
+        item.kind.clone()
+    } else {
+        String::new()
+    };
     let mut cells = vec![name, kind];
     for metric in COLUMNS {
-        let text = if is_component || metric != Metric::MemoryPages { units::cell(item, metric) } else { String::new() };
-        cells.push(if item.is_over(metric) { format!("**{text}**") } else { text });
+        let text = if is_component || metric != Metric::MemoryPages {
+            units::cell(item, metric)
+        } else {
+            String::new()
+        };
+        cells.push(if item.is_over(metric) {
+            format!("**{text}**")
+        } else {
+            text
+        });
     }
     if with_delta {
-        let is_new = is_component && report.baseline.as_ref().is_some_and(|b| b.added.contains(&item.name));
+        let is_new = is_component
+            && report
+                .baseline
+                .as_ref()
+                .is_some_and(|b| b.added.contains(&item.name));
         for pick in DELTAS {
             cells.push(match &item.delta {
                 Some(delta) => units::change(pick(delta)),
@@ -100,9 +143,18 @@ fn sections(report: &Report) -> String {
         .components
         .iter()
         .chain(report.loader.as_ref())
-        .flat_map(|item| item.files.iter().filter(|f| f.wasm.is_some()).map(move |f| (item, f)))
+        .flat_map(|item| {
+            item.files
+                .iter()
+                .filter(|f| f.wasm.is_some())
+                .map(move |f| (item, f))
+        })
         .collect();
-    let saving: u64 = files.iter().filter_map(|(_, f)| f.wasm.as_ref()).map(|w| w.strippable_bytes).sum();
+    let saving: u64 = files
+        .iter()
+        .filter_map(|(_, f)| f.wasm.as_ref())
+        .map(|w| w.strippable_bytes)
+        .sum();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -111,14 +163,33 @@ fn sections(report: &Report) -> String {
     );
     for (item, file) in files {
         let Some(wasm) = &file.wasm else { continue };
-        let _ = writeln!(out, "**{}**: `{}`, {}\n", escape(&item.name), code(&file.path), units::bytes(file.size.raw));
-        let _ = writeln!(out, "| section | bytes | share | strippable |\n|:--|--:|--:|:-:|");
+        let _ = writeln!(
+            out,
+            "**{}**: `{}`, {}\n",
+            escape(&item.name),
+            code(&file.path),
+            units::bytes(file.size.raw)
+        );
+        let _ = writeln!(
+            out,
+            "| section | bytes | share | strippable |\n|:--|--:|--:|:-:|"
+        );
         for s in &wasm.sections {
             let mark = if s.strippable { "yes" } else { "" };
             let label = escape(&s.label());
-            let _ = writeln!(out, "| {label} | {} | {} | {mark} |", s.bytes, units::share(s.bytes, file.size.raw));
+            let _ = writeln!(
+                out,
+                "| {label} | {} | {} | {mark} |",
+                s.bytes,
+                units::share(s.bytes, file.size.raw)
+            );
         }
-        let _ = writeln!(out, "| *stripping saves* | {} | {} | |\n", wasm.strippable_bytes, units::share(wasm.strippable_bytes, file.size.raw));
+        let _ = writeln!(
+            out,
+            "| *stripping saves* | {} | {} | |\n",
+            wasm.strippable_bytes,
+            units::share(wasm.strippable_bytes, file.size.raw)
+        );
     }
     out.push_str("</details>\n");
     out
@@ -145,5 +216,7 @@ fn escape(text: &str) -> String {
 
 /// Makes text safe inside a single-backtick code span in a table (no backticks, no pipes, one line).
 fn code(text: &str) -> String {
-    text.replace('`', "'").replace('|', "\\|").replace(['\n', '\r'], " ")
+    text.replace('`', "'")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }

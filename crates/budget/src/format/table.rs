@@ -24,7 +24,10 @@ struct Cell {
 }
 
 fn cell(text: impl Into<String>, style: Style) -> Cell {
-    Cell { text: text.into(), style }
+    Cell {
+        text: text.into(),
+        style,
+    }
 }
 
 fn paint(text: &str, style: Style, colour: bool) -> String {
@@ -45,18 +48,32 @@ fn paint(text: &str, style: Style, colour: bool) -> String {
 /// Renders the report as text for a terminal.
 pub fn render(report: &Report, colour: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}\n", paint(&format!("tessera-budget: {}", report.manifest), Style::Bold, colour));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        paint(
+            &format!("tessera-budget: {}", report.manifest),
+            Style::Bold,
+            colour
+        )
+    );
     let with_delta = report.baseline.is_some();
     let mut header = vec!["component", "kind", "raw", "gzip", "brotli", "memory"];
     if with_delta {
         header.extend(["change raw", "change gzip", "change brotli"]);
     }
     header.push("status");
-    let mut rows = vec![header.iter().map(|h| cell(*h, Style::Bold)).collect::<Vec<_>>()];
+    let mut rows = vec![header
+        .iter()
+        .map(|h| cell(*h, Style::Bold))
+        .collect::<Vec<_>>()];
     for item in report.items() {
         rows.push(row(item, report, with_delta));
     }
-    let right: Vec<bool> = header.iter().map(|h| !matches!(*h, "component" | "kind" | "status")).collect();
+    let right: Vec<bool> = header
+        .iter()
+        .map(|h| !matches!(*h, "component" | "kind" | "status"))
+        .collect();
     out.push_str(&grid(&rows, &right, colour));
 
     if let Some(baseline) = &report.baseline {
@@ -66,7 +83,12 @@ pub fn render(report: &Report, colour: bool) -> String {
         }
         for removed in &baseline.removed {
             let s = removed.size;
-            let sizes = format!("{} raw, {} gzip, {} brotli", units::bytes(s.raw), units::bytes(s.gzip), units::bytes(s.brotli));
+            let sizes = format!(
+                "{} raw, {} gzip, {} brotli",
+                units::bytes(s.raw),
+                units::bytes(s.gzip),
+                units::bytes(s.brotli)
+            );
             let _ = writeln!(out, "  removed: {} (was {sizes})", removed.name);
         }
     }
@@ -75,10 +97,17 @@ pub fn render(report: &Report, colour: bool) -> String {
 
     let exceeded = report.exceeded();
     if exceeded.is_empty() {
-        let _ = writeln!(out, "\n{}", paint("result: ok, every budget fits", Style::Good, colour));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint("result: ok, every budget fits", Style::Good, colour)
+        );
     } else {
         let plural = if exceeded.len() == 1 { "" } else { "s" };
-        let line = format!("result: over budget, {} limit{plural} exceeded", exceeded.len());
+        let line = format!(
+            "result: over budget, {} limit{plural} exceeded",
+            exceeded.len()
+        );
         let _ = writeln!(out, "\n{}", paint(&line, Style::Bad, colour));
         for (item, metric) in exceeded {
             let _ = writeln!(out, "  {}", units::overrun(item, metric));
@@ -92,12 +121,24 @@ fn row(item: &Item, report: &Report, with_delta: bool) -> Vec<Cell> {
     let kind = if is_component { item.kind.as_str() } else { "" };
     let mut cells = vec![cell(&item.name, Style::Plain), cell(kind, Style::Plain)];
     for metric in COLUMNS {
-        let style = if item.is_over(metric) { Style::Bad } else { Style::Plain };
-        let text = if is_component || metric != Metric::MemoryPages { units::cell(item, metric) } else { String::new() };
+        let style = if item.is_over(metric) {
+            Style::Bad
+        } else {
+            Style::Plain
+        };
+        let text = if is_component || metric != Metric::MemoryPages {
+            units::cell(item, metric)
+        } else {
+            String::new()
+        };
         cells.push(cell(text, style));
     }
     if with_delta {
-        let is_new = report.baseline.as_ref().is_some_and(|b| b.added.contains(&item.name)) && is_component;
+        let is_new = report
+            .baseline
+            .as_ref()
+            .is_some_and(|b| b.added.contains(&item.name))
+            && is_component;
         for pick in DELTAS {
             cells.push(match (&item.delta, is_new) {
                 (Some(delta), _) => cell(units::change(pick(delta)), Style::Plain),
@@ -117,18 +158,32 @@ fn row(item: &Item, report: &Report, with_delta: bool) -> Vec<Cell> {
 
 fn sections(report: &Report, colour: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "\n{}", paint("sections (* = safe to strip)", Style::Bold, colour));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint("sections (* = safe to strip)", Style::Bold, colour)
+    );
     for item in report.components.iter().chain(report.loader.as_ref()) {
         for file in &item.files {
             let Some(wasm) = &file.wasm else { continue };
-            let _ = writeln!(out, "  {}: {} ({})", item.name, file.path, units::bytes(file.size.raw));
+            let _ = writeln!(
+                out,
+                "  {}: {} ({})",
+                item.name,
+                file.path,
+                units::bytes(file.size.raw)
+            );
             let rows: Vec<Vec<Cell>> = wasm
                 .sections
                 .iter()
                 .map(|s| {
-                    let mark = if s.strippable { cell("*", Style::Dim) } else { cell("", Style::Plain) };
+                    let mark = if s.strippable {
+                        cell("*", Style::Dim)
+                    } else {
+                        cell("", Style::Plain)
+                    };
                     vec![
-                        cell(format!("  {}", s.label()), Style::Plain),
+                        cell(format!("    {}", s.label()), Style::Plain),
                         cell(units::bytes(s.bytes), Style::Plain),
                         cell(units::share(s.bytes, file.size.raw), Style::Plain),
                         mark,
@@ -150,7 +205,13 @@ fn sections(report: &Report, colour: bool) -> String {
 /// Pads every column to its widest cell (counting characters), two spaces apart, no trailing blanks.
 fn grid(rows: &[Vec<Cell>], right: &[bool], colour: bool) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let width = |c: usize| rows.iter().filter_map(|r| r.get(c)).map(|x| x.text.chars().count()).max().unwrap_or(0);
+    let width = |c: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|x| x.text.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
     let widths: Vec<usize> = (0..columns).map(width).collect();
     let mut out = String::new();
     for row in rows {

@@ -47,8 +47,14 @@ pub fn actual_and_limit(item: &Item, metric: Metric) -> (u64, Option<u64>) {
         Metric::Gzip => (item.size.gzip, item.budget.gzip),
         Metric::Brotli => (item.size.brotli, item.budget.brotli),
         Metric::MemoryPages => {
-            let memory = item.memory.unwrap_or(crate::report::Memory { initial_pages: None, max_pages: None });
-            (memory.initial_pages.unwrap_or(0), memory.max_pages.map(u64::from))
+            let memory = item.memory.unwrap_or(crate::report::Memory {
+                initial_pages: None,
+                max_pages: None,
+            });
+            (
+                memory.initial_pages.unwrap_or(0),
+                memory.max_pages.map(u64::from),
+            )
         }
     }
 }
@@ -74,7 +80,10 @@ pub fn overrun(item: &Item, metric: Metric) -> String {
     let (actual, limit) = actual_and_limit(item, metric);
     let limit = limit.unwrap_or(0);
     if metric == Metric::MemoryPages {
-        return format!("{} memory: {actual} initial pages > {limit} allowed", item.name);
+        return format!(
+            "{} memory: {actual} initial pages > {limit} allowed",
+            item.name
+        );
     }
     format!(
         "{} {}: {} > {} ({} over, {} of budget)",
@@ -88,7 +97,12 @@ pub fn overrun(item: &Item, metric: Metric) -> String {
 }
 
 /// The metrics shown as columns, in order.
-pub const COLUMNS: [Metric; 4] = [Metric::Raw, Metric::Gzip, Metric::Brotli, Metric::MemoryPages];
+pub const COLUMNS: [Metric; 4] = [
+    Metric::Raw,
+    Metric::Gzip,
+    Metric::Brotli,
+    Metric::MemoryPages,
+];
 
 #[cfg(test)]
 mod tests {
@@ -103,9 +117,27 @@ mod tests {
         assert_eq!(bytes(3 * 1024 * 1024 / 2), "1.50 MiB");
         assert_eq!(signed(-2048), "-2.0 KiB");
         assert_eq!(signed(0), "0 B");
-        assert_eq!(change(Change { bytes: 12, percent: Some(1.5) }), "+12 B (+1.5%)");
-        assert_eq!(change(Change { bytes: -12, percent: Some(-1.5) }), "-12 B (-1.5%)");
-        assert_eq!(change(Change { bytes: 0, percent: Some(0.0) }), "0 B (0.0%)");
+        assert_eq!(
+            change(Change {
+                bytes: 12,
+                percent: Some(1.5)
+            }),
+            "+12 B (+1.5%)"
+        );
+        assert_eq!(
+            change(Change {
+                bytes: -12,
+                percent: Some(-1.5)
+            }),
+            "-12 B (-1.5%)"
+        );
+        assert_eq!(
+            change(Change {
+                bytes: 0,
+                percent: Some(0.0)
+            }),
+            "0 B (0.0%)"
+        );
         assert_eq!(share(1, 3), "33.3%");
     }
 }
