@@ -24,6 +24,7 @@
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod format;
 pub mod integrity;
