@@ -4,6 +4,7 @@
 //! relative references against the manifest's folder, root-relative ones (`/c/x.wasm`) against the
 //! same folder (taken as the site root). With `--dist DIR`, a reference is looked up under `DIR` by
 //! the same relative path (for an absolute URL, its path), falling back to `DIR/<file name>`.
+//! Percent-escapes are decoded first (`a%20b.wasm` is the file `a b.wasm`), as a static server does.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -30,9 +31,13 @@ impl Locator {
     pub fn candidates(&self, component: &str, reference: &str) -> Result<Vec<PathBuf>, Error> {
         let without_suffix = reference.split(['?', '#']).next().unwrap_or_default();
         let (relative, absolute) = match url_path(without_suffix) {
-            Some(path) => (path, true),
-            None => (without_suffix.trim_start_matches('/'), false),
+            Some(path) => (percent_decode(path), true),
+            None => (
+                percent_decode(without_suffix.trim_start_matches('/')),
+                false,
+            ),
         };
+        let relative = relative.as_str();
         let mut tried = Vec::new();
         match &self.dist {
             None if absolute => {
@@ -83,6 +88,31 @@ fn url_path(reference: &str) -> Option<&str> {
             .map(|(_, path)| path)
             .unwrap_or_default(),
     )
+}
+
+/// Decodes `%XX` escapes; a reference whose escapes do not decode to UTF-8 is kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// Removes `.` and folds `..` where a normal component precedes it.
@@ -139,6 +169,20 @@ mod tests {
         assert_eq!(tried, vec![PathBuf::from("www/components/c.wasm")]);
         let tried = locator.candidates("c", "../pkg/c.wasm").unwrap();
         assert_eq!(tried, vec![PathBuf::from("pkg/c.wasm")]);
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded() {
+        let locator = Locator::new(Path::new("tessera.json"), None);
+        let tried = locator.candidates("c", "c/a%20b%27s.wasm").unwrap();
+        assert_eq!(tried, vec![PathBuf::from("c/a b's.wasm")]);
+        assert_eq!(percent_decode("100%.wasm"), "100%.wasm");
+        assert_eq!(
+            percent_decode("%ff.wasm"),
+            "%ff.wasm",
+            "not UTF-8: kept as written"
+        );
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
     }
 
     #[test]
