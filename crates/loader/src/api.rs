@@ -1,6 +1,6 @@
 //! The public API: the `Tessera` class, as JavaScript and TypeScript see it.
 
-use crate::component::Component;
+use crate::component::{Component, Task};
 use crate::errors::{Error, Failure};
 use crate::fetch::{self, Request};
 use crate::loader::{resolve, Loader};
@@ -9,10 +9,9 @@ use crate::stop::Stopper;
 use crate::text::js_message;
 use crate::{policy, read, sys};
 use js_sys::{Function, Promise, Uint8Array, JSON};
-use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -41,37 +40,16 @@ impl Tessera {
     /// Fetches the manifest at `url` (relative to the page), validates it and resolves its
     /// module URLs against the manifest's own URL. Rejects with `manifest-invalid`,
     /// `fetch-failed`, `http-status` or `timeout`.
-    #[wasm_bindgen(js_name = fromUrl)]
-    pub async fn from_url(
+    #[wasm_bindgen(js_name = fromUrl, unchecked_return_type = "Promise<Tessera>")]
+    pub fn from_url(
         url: String,
         #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
-    ) -> Result<Tessera, JsValue> {
+    ) -> Promise {
         let options = Options::read(&options);
-        let url = resolve(&url, &base_uri()).map_err(|f| f.to_js())?;
-        let stop = Stopper::new(options.timeout_ms);
-        let request = Request {
-            url: &url,
-            integrity: None,
-            wasm: false,
-            options: &options,
-        };
-        let fetched = fetch::fetch(&request, &stop).await;
-        let response = fetched.map_err(|e| Failure::manifest(e).to_js())?;
-        let json = JsFuture::from(response.json()?).await;
-        stop.finish();
-        let json = json.map_err(|e| {
-            let error = match stop.why() {
-                Some(why) => why.error(&url),
-                None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
-            };
-            Failure::manifest(error).to_js()
-        })?;
-        let base = Some(response.url())
-            .filter(|u| !u.is_empty())
-            .unwrap_or(url);
-        Ok(Tessera {
-            loader: Loader::new(&json, &base, options).map_err(|f| f.to_js())?,
-        })
+        sys::promise(Box::pin(async move {
+            let loader = fetch_manifest(url, options).await.map_err(|f| f.to_js())?;
+            Ok(Tessera { loader }.into())
+        }))
     }
 
     /// A loader for a manifest the page already has, as an object. Its URLs resolve against
@@ -102,7 +80,7 @@ impl Tessera {
     #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
     pub fn start(&self) -> Promise {
         let loader = self.loader.clone();
-        future_to_promise(async move { Ok(policy::start(&loader).await) })
+        sys::promise(Box::pin(async move { Ok(policy::start(&loader).await) }))
     }
 
     /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
@@ -226,22 +204,48 @@ impl Tessera {
 
 impl Tessera {
     /// Runs an operation on the component `name` as a promise of nothing, or of a `TesseraError`.
-    fn run<F, R>(&self, name: &str, op: F) -> Promise
-    where
-        F: FnOnce(Rc<Component>) -> R + 'static,
-        R: Future<Output = Result<(), Failure>> + 'static,
-    {
-        let found = self.loader.get(name);
-        future_to_promise(async move {
-            match found {
-                Ok(c) => op(c)
+    fn run(&self, name: &str, op: impl FnOnce(Rc<Component>) -> Task) -> Promise {
+        let task = self.loader.get(name).map(op);
+        sys::promise(Box::pin(async move {
+            match task {
+                Ok(task) => task
                     .await
                     .map(|()| JsValue::UNDEFINED)
                     .map_err(|f| f.to_js()),
-                Err(f) => Err(f.to_js()),
+                Err(failure) => Err(failure.to_js()),
             }
-        })
+        }))
     }
+}
+
+/// Fetches, parses and validates the manifest at `url` (relative to the page).
+async fn fetch_manifest(url: String, options: Options) -> Result<Rc<Loader>, Failure> {
+    let url = resolve(&url, &base_uri())?;
+    let stop = Stopper::new(options.timeout_ms);
+    let request = Request {
+        url: &url,
+        integrity: None,
+        wasm: false,
+        options: &options,
+    };
+    let response = fetch::fetch(&request, &stop)
+        .await
+        .map_err(Failure::manifest)?;
+    let json = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    stop.finish();
+    let json = json.map_err(|e| {
+        Failure::manifest(match stop.why() {
+            Some(why) => why.error(&url),
+            None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
+        })
+    })?;
+    let base = Some(response.url())
+        .filter(|u| !u.is_empty())
+        .unwrap_or(url);
+    Loader::new(&json, &base, options)
 }
 
 /// The page's base URL.

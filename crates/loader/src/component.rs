@@ -13,9 +13,15 @@ use crate::options::Options;
 use crate::stop::{Stop, Stopper};
 use js_sys::WebAssembly::Module;
 use std::cell::{Cell, RefCell};
+use std::future::{ready, Future};
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::EventTarget;
+
+/// A component operation in flight. Boxed, so that each operation's state machine exists once in
+/// the wasm however many callers await it.
+pub(crate) type Task = Pin<Box<dyn Future<Output = Result<(), Failure>>>>;
 
 /// What every component of one loader shares.
 pub(crate) struct Ctx {
@@ -97,11 +103,13 @@ impl Component {
     }
 
     /// Mounts it, loading it first when there is no compiled module.
-    pub(crate) async fn mount(self: Rc<Self>) -> Result<(), Failure> {
-        if self.module.borrow().is_none() {
-            self.load().await?;
-        }
-        self.mount_compiled().await
+    pub(crate) fn mount(self: Rc<Self>) -> Task {
+        Box::pin(async move {
+            if self.module.borrow().is_none() {
+                self.clone().load().await?;
+            }
+            self.mount_compiled().await
+        })
     }
 
     /// Unmounts it, keeping the compiled module; the slot shows its original children again.
@@ -122,17 +130,19 @@ impl Component {
     }
 
     /// Mounts a fresh instance of the compiled module: no fetch, no compile.
-    pub(crate) async fn remount(self: Rc<Self>) -> Result<(), Failure> {
+    pub(crate) fn remount(self: Rc<Self>) -> Task {
         if self.state() == Mounted {
-            self.unmount()?;
+            if let Err(failure) = self.unmount() {
+                return Box::pin(ready(Err(failure)));
+            }
         }
-        self.mount_compiled().await
+        self.mount_compiled()
     }
 
     /// Unloads it, then fetches, compiles and mounts it afresh.
-    pub(crate) async fn reload(self: Rc<Self>) -> Result<(), Failure> {
+    pub(crate) fn reload(self: Rc<Self>) -> Task {
         self.unload();
-        self.mount().await
+        self.mount()
     }
 
     /// Back to `NotLoaded` from any state: stops a load in flight, unmounts, drops the module
@@ -157,25 +167,18 @@ impl Component {
 
     /// New props (JSON text). A mounted guest gets them through `tessera_props`, or is remounted
     /// when it does not export it; otherwise they apply at the next mount.
-    pub(crate) async fn set_props(self: Rc<Self>, json: String) -> Result<(), Failure> {
+    pub(crate) fn set_props(self: Rc<Self>, json: String) -> Task {
         *self.props.borrow_mut() = json;
-        if self.state() != Mounted {
-            return Ok(());
-        }
-        let guest = match &*self.live.borrow() {
-            Some(Live::Guest(guest)) => Some(guest.clone()),
-            _ => None,
+        let guest = match (self.state(), &*self.live.borrow()) {
+            (Mounted, Some(Live::Guest(guest))) => Some(guest.clone()),
+            (Mounted, _) => None,
+            _ => return Box::pin(ready(Ok(()))),
         };
-        let updated = match guest {
-            Some(guest) => guest
-                .set_props(&self.props.borrow())
-                .map_err(|f| self.fail(Mounted, f.into()))?,
-            None => false,
-        };
-        if updated {
-            Ok(())
-        } else {
-            self.remount().await
+        let updated = guest.map(|guest| guest.set_props(&self.props.borrow()));
+        match updated {
+            Some(Ok(true)) => Box::pin(ready(Ok(()))),
+            Some(Err(fault)) => Box::pin(ready(Err(self.fail(Mounted, fault.into())))),
+            Some(Ok(false)) | None => self.remount(),
         }
     }
 

@@ -45,3 +45,9 @@ use wasm_bindgen::prelude::*;
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").into()
 }
+
+/// Talc instead of the default dlmalloc: about 2 KB smaller after brotli, and it coalesces freed
+/// blocks, which a page that mounts and unmounts components for hours needs.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -7,8 +7,8 @@
 
 use crate::bindgen::{self, Bindgen};
 use crate::compile::compile;
-use crate::component::{Component, Live};
-use crate::errors::{Error, Failure};
+use crate::component::{Component, Live, Task};
+use crate::errors::Error;
 use crate::events;
 use crate::fetch::{self, Request};
 use crate::gate::gate;
@@ -23,28 +23,30 @@ use wasm_bindgen::{JsCast, JsValue};
 
 impl Component {
     /// `NotLoaded`/`Error` -> `Loading` -> `Compiled`: finds the slot, fetches and compiles.
-    pub(crate) async fn load(self: &Rc<Self>) -> Result<(), Failure> {
-        self.go(Loading)?;
-        let epoch = self.epoch.get();
-        let slot = self
-            .find_slot()
-            .map_err(|error| self.fail(Loading, error))?;
-        slot.mark(Loading);
-        let stop = Stopper::new(self.spec.timeout_ms.unwrap_or(self.ctx.options.timeout_ms));
-        *self.inflight.borrow_mut() = Some(stop.clone());
-        let result = self.download(&stop, &slot).await;
-        stop.finish();
-        if self.epoch.get() != epoch {
-            return Err(self.cancelled(Loading));
-        }
-        self.inflight.take();
-        match result {
-            Ok(module) => {
-                *self.module.borrow_mut() = Some(module);
-                self.go(Compiled)
+    pub(crate) fn load(self: Rc<Self>) -> Task {
+        Box::pin(async move {
+            self.go(Loading)?;
+            let epoch = self.epoch.get();
+            let slot = self
+                .find_slot()
+                .map_err(|error| self.fail(Loading, error))?;
+            slot.mark(Loading);
+            let stop = Stopper::new(self.spec.timeout_ms.unwrap_or(self.ctx.options.timeout_ms));
+            *self.inflight.borrow_mut() = Some(stop.clone());
+            let result = self.download(&stop, &slot).await;
+            stop.finish();
+            if self.epoch.get() != epoch {
+                return Err(self.cancelled(Loading));
             }
-            Err(error) => Err(self.fail(Loading, error)),
-        }
+            self.inflight.take();
+            match result {
+                Ok(module) => {
+                    *self.module.borrow_mut() = Some(module);
+                    self.go(Compiled)
+                }
+                Err(error) => Err(self.fail(Loading, error)),
+            }
+        })
     }
 
     /// Fetch, gate and compile; progress events go to the slot.
@@ -92,33 +94,35 @@ impl Component {
     }
 
     /// `Compiled`/`Error` -> `Mounting` -> `Mounted` with the kept module.
-    pub(crate) async fn mount_compiled(self: &Rc<Self>) -> Result<(), Failure> {
-        let module = self.module.borrow().clone();
-        let Some(module) = module else {
-            return Err(self.refused(Error::InvalidState {
-                from: self.state(),
-                to: Mounting,
-            }));
-        };
-        self.go(Mounting)?;
-        self.epoch.set(self.epoch.get() + 1);
-        let epoch = self.epoch.get();
-        let slot = self
-            .find_slot()
-            .map_err(|error| self.fail(Mounting, error))?;
-        slot.mark(Mounting);
-        let live = match &self.glue {
-            None => self.mount_isolated(&module, &slot, epoch).await,
-            Some(glue) => self.mount_bindgen(glue, &module, &slot, epoch).await,
-        };
-        match live {
-            Ok(live) => {
-                *self.live.borrow_mut() = Some(live);
-                self.go(Mounted)
+    pub(crate) fn mount_compiled(self: Rc<Self>) -> Task {
+        Box::pin(async move {
+            let module = self.module.borrow().clone();
+            let Some(module) = module else {
+                return Err(self.refused(Error::InvalidState {
+                    from: self.state(),
+                    to: Mounting,
+                }));
+            };
+            self.go(Mounting)?;
+            self.epoch.set(self.epoch.get() + 1);
+            let epoch = self.epoch.get();
+            let slot = self
+                .find_slot()
+                .map_err(|error| self.fail(Mounting, error))?;
+            slot.mark(Mounting);
+            let live = match &self.glue {
+                None => self.mount_isolated(&module, &slot, epoch).await,
+                Some(glue) => self.mount_bindgen(glue, &module, &slot, epoch).await,
+            };
+            match live {
+                Ok(live) => {
+                    *self.live.borrow_mut() = Some(live);
+                    self.go(Mounted)
+                }
+                Err(Error::Cancelled) => Err(self.cancelled(Mounting)),
+                Err(error) => Err(self.fail(Mounting, error)),
             }
-            Err(Error::Cancelled) => Err(self.cancelled(Mounting)),
-            Err(error) => Err(self.fail(Mounting, error)),
-        }
+        })
     }
 
     /// Instantiates into a fresh closed shadow root, renders, then swaps it into the slot.

@@ -19,7 +19,7 @@ use js_sys::{Array, Object, Promise};
 use std::rc::Rc;
 use tessera_manifest::{route_matches, Load};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
 /// The events after which route policies are checked again.
@@ -58,13 +58,13 @@ pub(crate) async fn start(loader: &Rc<Loader>) -> JsValue {
 /// Mounts `c`; the promise always resolves (a failure is in the component's state and events).
 /// A route component is unmounted again if the route changed while it loaded.
 fn mount(c: Rc<Component>) -> Promise {
-    future_to_promise(async move {
+    sys::promise(Box::pin(async move {
         let _ = c.clone().mount().await;
         if c.state() == Mounted && route_left(&c, &pathname()) {
             let _ = c.unmount();
         }
         Ok(JsValue::UNDEFINED)
-    })
+    }))
 }
 
 /// Mounts `c` later if it is still wanted then.

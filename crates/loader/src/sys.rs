@@ -70,3 +70,13 @@ pub(crate) async fn sleep(ms: f64) {
 pub(crate) fn dynamic_import() -> Function {
     Function::new_with_args("u", "return import(u)")
 }
+
+/// A future the loader hands to JavaScript as a promise.
+pub(crate) type JsTask =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>;
+
+/// `task` as a `Promise`. Every promise the loader makes goes through here, so the glue that
+/// drives a Rust future from JavaScript exists once in the wasm.
+pub(crate) fn promise(task: JsTask) -> Promise {
+    wasm_bindgen_futures::future_to_promise(task)
+}
