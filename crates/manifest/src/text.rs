@@ -22,20 +22,14 @@ pub(crate) fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut rest = n.unsigned_abs();
-    loop {
-        digits[len] = b'0' + (rest % 10) as u8;
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+    push_digits(out, n.unsigned_abs());
+}
+
+fn push_digits(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_digits(out, n / 10);
     }
-    for &digit in digits[..len].iter().rev() {
-        out.push(digit as char);
-    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The decimal digits of `n`.
@@ -116,13 +110,4 @@ pub(crate) fn push_number(out: &mut String, n: f64) {
     } else {
         push_int(out, n as i64);
     }
-}
-
-/// `message` followed by `, got ` and the value.
-pub(crate) fn got(message: &str, value: &Value) -> String {
-    let mut out = String::with_capacity(message.len() + 24);
-    out.push_str(message);
-    out.push_str(", got ");
-    push_value(&mut out, value);
-    out
 }

@@ -22,17 +22,19 @@ pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
 /// Splits and checks `url`.
 pub(crate) fn parse(url: &str) -> Result<Parts<'_>, UrlError> {
     check_characters(url)?;
-    let (scheme, rest) = match url.find([':', '/', '?', '#']) {
-        Some(i) if url.as_bytes()[i] == b':' => (Some(check_scheme(&url[..i])?), &url[i + 1..]),
+    let (scheme, rest) = match url.split_once(':') {
+        Some((scheme, rest)) if !scheme.contains(['/', '?', '#']) => {
+            (Some(check_scheme(scheme)?), rest)
+        }
         _ => (None, url),
     };
     let (rest, fragment) = split_once_opt(rest, '#');
     let (rest, query) = split_once_opt(rest, '?');
     let (authority, path) = match rest.strip_prefix("//") {
-        Some(after) => {
-            let end = after.find('/').unwrap_or(after.len());
-            (Some(&after[..end]), &after[end..])
-        }
+        Some(after) => match after.find('/').and_then(|end| after.split_at_checked(end)) {
+            Some((authority, path)) => (Some(authority), path),
+            None => (Some(after), ""),
+        },
         None => (None, rest),
     };
     match authority {
@@ -109,10 +111,9 @@ fn check_authority(authority: &str) -> Result<(), UrlError> {
         return Err(UrlError::Credentials);
     }
     let (host, port) = if let Some(ipv6) = authority.strip_prefix('[') {
-        let Some(end) = ipv6.find(']') else {
+        let Some((inside, after)) = ipv6.split_once(']') else {
             return Err(UrlError::MissingHost);
         };
-        let inside = &ipv6[..end];
         if inside.is_empty()
             || !inside
                 .bytes()
@@ -120,7 +121,7 @@ fn check_authority(authority: &str) -> Result<(), UrlError> {
         {
             return Err(UrlError::MissingHost);
         }
-        match &ipv6[end + 1..] {
+        match after {
             "" => (inside, None),
             after => match after.strip_prefix(':') {
                 Some(port) => (inside, Some(port)),

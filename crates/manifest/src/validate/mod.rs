@@ -15,7 +15,9 @@ mod unique;
 
 use crate::manifest::Manifest;
 use crate::problem::{Problem, Problems};
+use crate::text::{cat, push_value};
 use crate::value::Value;
+use path::Path;
 
 /// Validates a parsed manifest and returns it, or every problem found.
 ///
@@ -40,20 +42,30 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    /// Records a problem at `path` in the current component.
-    pub(crate) fn report(&mut self, path: &str, message: String) {
-        self.problems.push(Problem {
-            path: path.into(),
-            component: self.component.clone(),
-            message,
-        });
+    /// Records a problem at `path` in the current component; the message is `parts` joined.
+    pub(crate) fn report(&mut self, path: &Path<'_>, parts: &[&str]) {
+        let component = self.component.clone();
+        self.push(path, component, cat(parts));
+    }
+
+    /// Records a problem whose message is `parts` joined, then `, got ` and the bad value.
+    pub(crate) fn report_got(&mut self, path: &Path<'_>, parts: &[&str], value: &Value) {
+        let mut message = cat(parts);
+        message.push_str(", got ");
+        push_value(&mut message, value);
+        let component = self.component.clone();
+        self.push(path, component, message);
     }
 
     /// Records a problem at `path` naming `component` explicitly.
-    pub(crate) fn report_in(&mut self, path: &str, component: Option<&str>, message: String) {
+    pub(crate) fn report_in(&mut self, path: &Path<'_>, component: Option<&str>, parts: &[&str]) {
+        self.push(path, component.map(Into::into), cat(parts));
+    }
+
+    fn push(&mut self, path: &Path<'_>, component: Option<String>, message: String) {
         self.problems.push(Problem {
-            path: path.into(),
-            component: component.map(Into::into),
+            path: path.render(),
+            component,
             message,
         });
     }

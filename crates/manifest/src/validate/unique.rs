@@ -1,41 +1,35 @@
 //! Names and slots are unique across components.
 
 use super::component::known_name;
-use super::path::{field, index};
+use super::path::Path;
 use super::Ctx;
-use crate::text::{cat, quoted};
+use crate::text::quoted;
 use crate::value::Value;
 
 /// Reports each component whose name or slot an earlier component already uses.
-pub(super) fn names_and_slots(ctx: &mut Ctx, items: &[Value]) {
+pub(super) fn names_and_slots(ctx: &mut Ctx, path: &Path<'_>, items: &[Value]) {
     for (i, item) in items.iter().enumerate() {
         let name = known_name(item);
-        if let Some(n) = name {
-            if let Some(first) = items[..i]
+        let at = path.index(i);
+        for (key, this, of) in [
+            ("name", name, known_name as fn(&Value) -> Option<&str>),
+            ("slot", slot_of(item), slot_of),
+        ] {
+            let Some(this) = this else { continue };
+            if let Some(first) = items
                 .iter()
-                .position(|earlier| known_name(earlier) == Some(n))
+                .take(i)
+                .position(|earlier| of(earlier) == Some(this))
             {
-                let message = cat(&[
-                    "duplicate name ",
-                    &quoted(n),
+                let parts = [
+                    "duplicate ",
+                    key,
+                    " ",
+                    &quoted(this),
                     ", already used by ",
-                    &index("components", first),
-                ]);
-                ctx.report_in(&field(&index("components", i), "name"), name, message);
-            }
-        }
-        if let Some(slot) = slot_of(item) {
-            if let Some(first) = items[..i]
-                .iter()
-                .position(|earlier| slot_of(earlier) == Some(slot))
-            {
-                let message = cat(&[
-                    "duplicate slot ",
-                    &quoted(slot),
-                    ", already used by ",
-                    &index("components", first),
-                ]);
-                ctx.report_in(&field(&index("components", i), "slot"), name, message);
+                    &path.index(first).render(),
+                ];
+                ctx.report_in(&at.key(key), name, &parts);
             }
         }
     }
