@@ -326,3 +326,18 @@ fn unexpressible_problems_are_really_beyond_the_schema() {
         }
     }
 }
+
+#[test]
+fn problem_paths_become_json_pointers() {
+    assert_eq!(pointer(""), "");
+    assert_eq!(
+        pointer("components[12].budget.maxBytes"),
+        "/components/12/budget/maxBytes"
+    );
+    assert_eq!(pointer("components[0][\"x y\"]"), "/components/0/x y");
+    assert_eq!(
+        pointer("components[0][\"a/b\\\"\\n\"]"),
+        "/components/0/a~1b\"\n"
+    );
+    assert_eq!(pointer("$schema"), "/$schema");
+}

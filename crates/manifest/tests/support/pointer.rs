@@ -63,18 +63,3 @@ fn push_token_char(out: &mut String, c: char) {
         c => out.push(c),
     }
 }
-
-#[test]
-fn pointers() {
-    assert_eq!(pointer(""), "");
-    assert_eq!(
-        pointer("components[12].budget.maxBytes"),
-        "/components/12/budget/maxBytes"
-    );
-    assert_eq!(pointer("components[0][\"x y\"]"), "/components/0/x y");
-    assert_eq!(
-        pointer("components[0][\"a/b\\\"\\n\"]"),
-        "/components/0/a~1b\"\n"
-    );
-    assert_eq!(pointer("$schema"), "/$schema");
-}
