@@ -1,5 +1,5 @@
 // The demo host page: load the manifest, mount its components, and show what the loader does.
-import init, { Tessera } from './loader/tessera_loader.js';
+import init, { Tessera, version } from './loader/tessera_loader.js';
 
 const status = document.getElementById('loader-status');
 const log = document.getElementById('events');
@@ -19,7 +19,7 @@ function note(text) {
 }
 
 // Every lifecycle transition is a DOM CustomEvent; one listener on document sees them all.
-const STATES = ['loading', 'compiled', 'mounting', 'mounted', 'unmounting', 'unmounted', 'error', 'notloaded'];
+const STATES = ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'unmounting', 'error'];
 for (const state of STATES) {
   document.addEventListener(`tessera:${state}`, (event) => {
     const { name, code, message } = event.detail;
@@ -48,7 +48,7 @@ try {
     components: [{ name: 'missing', module: 'components/missing.wasm', slot: '#missing' }],
   }, location.href, { ...options, retries: 0 });
   await Promise.all([tessera.start(), broken.start()]);
-  status.textContent = `loader ${Tessera.version()} ready in ${(performance.now() - started).toFixed(1)} ms`;
+  status.textContent = `loader ${version()} ready in ${(performance.now() - started).toFixed(1)} ms`;
   window.tessera = tessera; // for the console: tessera.unmount('counter'), tessera.states() ...
 } catch (error) {
   status.textContent = `the loader failed: ${error.message ?? error}`;
