@@ -31,8 +31,8 @@ struct BusInner {
     /// Messages waiting for the next flush; non-empty means a flush is scheduled.
     queue: RefCell<Vec<(String, Vec<u8>)>>,
     last_id: Cell<u32>,
-    /// The microtask callback, created on first use.
-    flush: RefCell<Option<Closure<Callback>>>,
+    /// The microtask callback (and it bound, ready to queue), created on first use.
+    flush: RefCell<Option<(Closure<Callback>, Function)>>,
 }
 
 /// The message bus shared by every component of one loader and by the page.
@@ -90,16 +90,19 @@ impl Bus {
 
     fn schedule(&self) {
         let mut slot = self.0.flush.borrow_mut();
-        let flush = slot.get_or_insert_with(|| {
+        let (_, flush) = slot.get_or_insert_with(|| {
             let bus = Rc::downgrade(&self.0);
-            Closure::<Callback>::own_aborting(move |_, _, _, _, _| {
+            let closure = Closure::<Callback>::own_aborting(move |_, _, _, _, _| {
                 if let Some(bus) = bus.upgrade() {
                     Bus(bus).flush();
                 }
                 0.0
-            })
+            });
+            // Bound so that the callback's `kind` argument is a number, as the glue requires.
+            let bound = js::bind1(closure.as_ref().unchecked_ref(), 0);
+            (closure, bound)
         });
-        js::call_global("queueMicrotask", &[flush.as_ref().clone()]);
+        js::call_global("queueMicrotask", &[flush.clone().into()]);
     }
 
     /// Delivers every queued message to every matching subscription, in order. Messages

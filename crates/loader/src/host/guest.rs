@@ -134,13 +134,14 @@ impl Guest {
     /// Binds to a fresh instance's exports and checks `tessera_abi_version() == 1`.
     pub fn attach(&self, instance: &js_sys::WebAssembly::Instance) -> Result<(), Fault> {
         let g = &self.0;
+        // An import the start function called during instantiation.
+        if let Some(violation) = g.violation.take() {
+            return Err(g.kill(Fault::AbiViolation(violation)));
+        }
         if g.state.get() != State::Fresh {
             return Err(Fault::AbiViolation("the guest is already attached".into()));
         }
         let bound = bind_exports(&instance.exports());
-        if let Some(violation) = g.violation.take() {
-            return Err(g.kill(Fault::AbiViolation(violation)));
-        }
         let (exports, version) = match bound {
             Ok(bound) => bound,
             Err(missing) => return Err(g.kill(Fault::AbiViolation(missing))),

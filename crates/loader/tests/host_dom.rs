@@ -1,0 +1,179 @@
+//! Host browser tests: the DOM-edit applier under hostile input. Every refused edit returns the
+//! ABI's code, is reported as a violation, and leaves nothing behind outside what the guest may
+//! own; out-of-bounds ranges end the guest.
+#![allow(dead_code)]
+
+#[path = "../src/host/mod.rs"]
+mod host;
+mod host_support;
+
+use host::{codes::*, Bus, Fault};
+use host_support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn malformed_batches_return_malformed_and_keep_earlier_edits() {
+    let run = mounted("malformed", policy("malformed")).await;
+    assert_eq!(run.results(4), [MALFORMED, MALFORMED, MALFORMED, OK]);
+    assert_eq!(
+        run.html(),
+        "<p></p>",
+        "edits before the truncated one stay applied"
+    );
+    assert!(
+        run.guest.is_live(),
+        "a malformed batch does not end the component"
+    );
+    let details: Vec<String> = run
+        .violations
+        .borrow()
+        .iter()
+        .map(|v| v.0.clone())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "append at byte 19: truncated operation",
+            "opcode 99 at byte 0: unknown opcode",
+            "create-text at byte 0: text is not utf-8",
+            "log: text is not utf-8",
+        ]
+    );
+    assert_eq!(run.violation_codes(), [MALFORMED; 4]);
+}
+
+#[wasm_bindgen_test]
+async fn refused_tags_create_nothing_anywhere() {
+    let scripts = count("script");
+    let run = mounted("refused_tags", policy("refused_tags")).await;
+    assert_eq!(
+        run.results(6),
+        [
+            REFUSED_TAG,
+            REFUSED_TAG,
+            REFUSED_TAG,
+            REFUSED_TAG,
+            REFUSED_TAG,
+            OK
+        ]
+    );
+    assert_eq!(run.html(), "<div></div>");
+    assert!(run
+        .root
+        .query_selector("script, iframe, svg, object")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        count("script"),
+        scripts,
+        "no script element in the document"
+    );
+    assert_eq!(count("iframe, object, svg"), 0);
+    assert_eq!(
+        run.violations.borrow()[0],
+        ("create-element: refused tag script".into(), REFUSED_TAG)
+    );
+    assert_eq!(body_html(), run.body_before);
+}
+
+#[wasm_bindgen_test]
+async fn refused_attributes_and_urls_are_never_set() {
+    let run = mounted("refused_attrs", policy("refused_attrs")).await;
+    let a = REFUSED_ATTRIBUTE;
+    let u = REFUSED_URL;
+    assert_eq!(run.results(9), [a, a, a, a, u, u, u, a, OK]);
+    assert_eq!(
+        run.html(),
+        r#"<a href="https://example.com/">link</a><img><button></button>"#,
+        "only the https link was set"
+    );
+    let details: Vec<String> = run
+        .violations
+        .borrow()
+        .iter()
+        .map(|v| v.0.clone())
+        .collect();
+    assert_eq!(details[1], "set-attr: refused attribute onclick");
+    assert_eq!(
+        details[4],
+        "set-attr: refused url in href: javascript:alert(1)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn node_ids_are_checked_and_released_with_their_subtree() {
+    let run = mounted("node_ids", policy("node_ids")).await;
+    assert_eq!(
+        run.results(12),
+        [
+            ID_IN_USE,
+            ID_IN_USE,
+            UNKNOWN_NODE,
+            UNKNOWN_NODE,
+            UNKNOWN_NODE,
+            OK,
+            UNKNOWN_NODE,
+            OK,
+            MALFORMED,
+            MALFORMED,
+            UNKNOWN_NODE,
+            MALFORMED
+        ]
+    );
+    assert_eq!(
+        run.html(),
+        "again",
+        "the removed subtree is gone, the reused id 3 is in the root"
+    );
+    // Live: 3 ("again") and 4 (the div that refused to contain itself).
+    assert_eq!(run.guest.live_counts(), [2, 0, 0, 0]);
+    assert!(run.guest.is_live());
+}
+
+#[wasm_bindgen_test]
+async fn per_component_limits_hold() {
+    let run = mounted("limits", policy("limits")).await;
+    assert_eq!(run.results(3), [LIMIT, LIMIT, LIMIT]);
+    assert_eq!(run.guest.live_counts(), [10_000, 1_000, 0, 0]);
+    assert_eq!(
+        run.violations
+            .borrow()
+            .iter()
+            .map(|v| v.0.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "create-element: live node limit 10000",
+            "apply: batch of 1048577 bytes over 1 MiB",
+            "listen: live listener limit 1000"
+        ]
+    );
+    assert_eq!(run.guest.unmount(), Ok(()));
+    run.assert_torn_down();
+}
+
+#[wasm_bindgen_test]
+async fn out_of_bounds_batch_ends_the_component() {
+    let (run, _) = attach("oob_apply", policy("oob_apply"), Bus::new()).await;
+    assert_eq!(
+        run.guest.mount("{}"),
+        Err(Fault::AbiViolation(
+            "apply: bytes 65532+8 outside memory of 65536".into()
+        ))
+    );
+    assert_eq!(
+        run.results(2),
+        [OUT_OF_BOUNDS, OUT_OF_BOUNDS],
+        "after the violation no import works"
+    );
+    run.assert_torn_down();
+}
+
+#[wasm_bindgen_test]
+async fn wrapping_pointer_plus_length_is_out_of_bounds() {
+    let (run, _) = attach("oob_overflow", policy("oob_overflow"), Bus::new()).await;
+    assert!(matches!(run.guest.mount("{}"), Err(Fault::AbiViolation(_))));
+    assert_eq!(run.results(1), [OUT_OF_BOUNDS]);
+    run.assert_torn_down();
+}

@@ -1,0 +1,220 @@
+//! Shared harness of the host browser tests (`tests/host_*.rs`). Each test file compiles the
+//! loader's `host` module into itself (`#[path]`), so the tests drive the host API directly:
+//! fetch a fixture, `check_module`, `Guest::new`, instantiate with `imports()`, `attach`,
+//! `mount`, then inspect the DOM through the closed shadow root the test created.
+//!
+//! Fixtures are `tests/fixtures/host/*.wat`, converted to `.wasm` by
+//! `cargo run -p tessera-fixtures -- crates/loader/tests/fixtures`; wasm-bindgen-test-runner
+//! serves the crate folder, so they are fetched from `/tests/fixtures/host/NAME.wasm`.
+
+use crate::host::{check_module, Bus, Fault, Guest, GuestPolicy};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array, WebAssembly};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// A policy with no capabilities and no memory cap.
+pub fn policy(name: &str) -> GuestPolicy {
+    GuestPolicy {
+        name: name.into(),
+        publish: vec![],
+        subscribe: vec![],
+        max_memory_pages: None,
+    }
+}
+
+/// A fixture, fetched and compiled.
+pub async fn module(name: &str) -> WebAssembly::Module {
+    let url = ["/tests/fixtures/host/", name, ".wasm"].concat();
+    let window = web_sys::window().unwrap();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .unwrap()
+        .unchecked_into();
+    assert!(
+        response.ok(),
+        "fetch {url}: status {} (run tessera-fixtures first)",
+        response.status()
+    );
+    let bytes = JsFuture::from(response.array_buffer().unwrap())
+        .await
+        .unwrap();
+    let compiled = JsFuture::from(WebAssembly::compile(&bytes)).await.unwrap();
+    compiled.unchecked_into()
+}
+
+/// One guest under test, with everything the host reported.
+pub struct Run {
+    pub guest: Guest,
+    pub instance: WebAssembly::Instance,
+    pub root: ShadowRoot,
+    pub slot: Element,
+    pub bus: Bus,
+    pub faults: Rc<RefCell<Vec<Fault>>>,
+    pub violations: Rc<RefCell<Vec<(String, i32)>>>,
+    /// `document.body.innerHTML` right after the slot was added.
+    pub body_before: String,
+}
+
+/// Instantiates fixture `name` into a fresh slot and attaches it; returns the run and the
+/// result of `attach`. The module must pass `check_module`.
+pub async fn attach(name: &str, policy: GuestPolicy, bus: Bus) -> (Run, Result<(), Fault>) {
+    let module = module(name).await;
+    assert_eq!(check_module(&module), Ok(()), "{name} passes check_module");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let slot = document.create_element("div").unwrap();
+    slot.set_id(name);
+    document.body().unwrap().append_child(&slot).unwrap();
+    let root = slot
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))
+        .unwrap();
+    let faults = Rc::new(RefCell::new(Vec::new()));
+    let violations = Rc::new(RefCell::new(Vec::new()));
+    let (f, v) = (faults.clone(), violations.clone());
+    let guest = Guest::new(
+        policy,
+        root.clone(),
+        bus.clone(),
+        Rc::new(move |fault| f.borrow_mut().push(fault)),
+        Rc::new(move |detail: &str, code| v.borrow_mut().push((detail.to_string(), code))),
+    );
+    let instance = JsFuture::from(
+        WebAssembly::instantiate_module(&module, &guest.imports()).unchecked_into::<Promise>(),
+    )
+    .await
+    .expect("instantiate")
+    .unchecked_into::<WebAssembly::Instance>();
+    let attached = guest.attach(&instance);
+    let body_before = body_html();
+    (
+        Run {
+            guest,
+            instance,
+            root,
+            slot,
+            bus,
+            faults,
+            violations,
+            body_before,
+        },
+        attached,
+    )
+}
+
+/// Attaches and mounts fixture `name` with props `{}`; both must succeed.
+pub async fn mounted(name: &str, policy: GuestPolicy) -> Run {
+    let (run, attached) = attach(name, policy, Bus::new()).await;
+    assert_eq!(attached, Ok(()), "{name} attaches");
+    assert_eq!(run.guest.mount("{}"), Ok(()), "{name} mounts");
+    run
+}
+
+impl Run {
+    /// The value of an exported global of the fixture (its `$r1`... results and counters).
+    pub fn global(&self, name: &str) -> i32 {
+        let g = Reflect::get(&self.instance.exports(), &name.into()).unwrap();
+        let value = Reflect::get(&g, &"value".into()).unwrap();
+        value
+            .as_f64()
+            .unwrap_or_else(|| panic!("no exported global {name}")) as i32
+    }
+
+    /// Results `r1..=rN` of the fixture.
+    pub fn results(&self, n: usize) -> Vec<i32> {
+        (1..=n).map(|i| self.global(&format!("r{i}"))).collect()
+    }
+
+    /// Text at `ptr..ptr+len` in the guest's memory.
+    pub fn memory_text(&self, ptr: u32, len: u32) -> String {
+        let memory = Reflect::get(&self.instance.exports(), &"memory".into()).unwrap();
+        let buffer = Reflect::get(&memory, &"buffer".into()).unwrap();
+        let bytes = Uint8Array::new_with_byte_offset_and_length(&buffer, ptr, len).to_vec();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    /// The shadow root's `innerHTML`.
+    pub fn html(&self) -> String {
+        Reflect::get(&self.root, &"innerHTML".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    /// An element in the shadow root.
+    pub fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    /// The codes of every violation reported so far.
+    pub fn violation_codes(&self) -> Vec<i32> {
+        self.violations.borrow().iter().map(|v| v.1).collect()
+    }
+
+    /// The host removed everything of a dead guest: DOM, listeners, timers, subscriptions.
+    pub fn assert_torn_down(&self) {
+        assert!(!self.guest.is_live());
+        assert_eq!(self.html(), "", "root emptied");
+        assert_eq!(
+            self.guest.live_counts(),
+            [0, 0, 0, 0],
+            "nodes, listeners, timers, subscriptions"
+        );
+        assert_eq!(
+            body_html(),
+            self.body_before,
+            "page outside the slot unchanged"
+        );
+    }
+}
+
+/// The page's body as markup, without the test runner's own output elements (closed shadow
+/// roots do not appear in it).
+pub fn body_html() -> String {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let children = document.query_selector_all("body > *").unwrap();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|node| node.unchecked_into::<Element>())
+        .filter(|e| e.id() != "output" && e.id() != "console_output")
+        .map(|e| e.outer_html())
+        .collect()
+}
+
+/// How many elements match `selector` in the whole document (light DOM).
+pub fn count(selector: &str) -> u32 {
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.query_selector_all(selector).unwrap().length()
+}
+
+/// `new Ctor(type, init)` dispatched at `target`; returns the event.
+pub fn fire(target: &JsValue, ctor: &str, kind: &str, init: &[(&str, JsValue)]) -> JsValue {
+    let dict = js_sys::Object::new();
+    for (k, v) in init {
+        Reflect::set(&dict, &(*k).into(), v).unwrap();
+    }
+    let ctor: Function = Reflect::get(&js_sys::global(), &ctor.into())
+        .unwrap()
+        .unchecked_into();
+    let event = Reflect::construct(&ctor, &Array::of2(&kind.into(), &dict)).unwrap();
+    let dispatch: Function = Reflect::get(target, &"dispatchEvent".into())
+        .unwrap()
+        .unchecked_into();
+    dispatch.call1(target, &event).unwrap();
+    event
+}
+
+/// Waits `ms` milliseconds (a macrotask, so pending microtasks run too).
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
