@@ -104,10 +104,12 @@ impl Component {
 
     /// Mounts it, loading it first when there is no compiled module.
     pub(crate) fn mount(self: Rc<Self>) -> Task {
+        if self.module.borrow().is_some() {
+            return self.mount_compiled();
+        }
+        let load = self.clone().load();
         Box::pin(async move {
-            if self.module.borrow().is_none() {
-                self.clone().load().await?;
-            }
+            load.await?;
             self.mount_compiled().await
         })
     }

@@ -18,21 +18,27 @@ use crate::lifecycle::State::*;
 use crate::mount::Slot;
 use crate::stop::Stopper;
 use js_sys::WebAssembly::{CompileError, Module};
+use std::future::ready;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
 impl Component {
     /// `NotLoaded`/`Error` -> `Loading` -> `Compiled`: finds the slot, fetches and compiles.
+    /// The step to `Loading` and the slot lookup happen before this returns, so that an `unload`
+    /// right after it cancels this load.
     pub(crate) fn load(self: Rc<Self>) -> Task {
+        let slot = self
+            .go(Loading)
+            .and_then(|()| self.find_slot().map_err(|error| self.fail(Loading, error)));
+        let slot = match slot {
+            Ok(slot) => slot,
+            Err(failure) => return Box::pin(ready(Err(failure))),
+        };
+        slot.mark(Loading);
+        let epoch = self.epoch.get();
+        let stop = Stopper::new(self.spec.timeout_ms.unwrap_or(self.ctx.options.timeout_ms));
+        *self.inflight.borrow_mut() = Some(stop.clone());
         Box::pin(async move {
-            self.go(Loading)?;
-            let epoch = self.epoch.get();
-            let slot = self
-                .find_slot()
-                .map_err(|error| self.fail(Loading, error))?;
-            slot.mark(Loading);
-            let stop = Stopper::new(self.spec.timeout_ms.unwrap_or(self.ctx.options.timeout_ms));
-            *self.inflight.borrow_mut() = Some(stop.clone());
             let result = self.download(&stop, &slot).await;
             stop.finish();
             if self.epoch.get() != epoch {
@@ -94,18 +100,23 @@ impl Component {
     }
 
     /// `Compiled`/`Error` -> `Mounting` -> `Mounted` with the kept module.
+    /// The step to `Mounting` happens before this returns.
     pub(crate) fn mount_compiled(self: Rc<Self>) -> Task {
+        let module = self.module.borrow().clone();
+        let ready_module = match module {
+            Some(module) => self.go(Mounting).map(|()| module),
+            None => Err(self.refused(Error::InvalidState {
+                from: self.state(),
+                to: Mounting,
+            })),
+        };
+        let module = match ready_module {
+            Ok(module) => module,
+            Err(failure) => return Box::pin(ready(Err(failure))),
+        };
+        self.epoch.set(self.epoch.get() + 1);
+        let epoch = self.epoch.get();
         Box::pin(async move {
-            let module = self.module.borrow().clone();
-            let Some(module) = module else {
-                return Err(self.refused(Error::InvalidState {
-                    from: self.state(),
-                    to: Mounting,
-                }));
-            };
-            self.go(Mounting)?;
-            self.epoch.set(self.epoch.get() + 1);
-            let epoch = self.epoch.get();
             let slot = self
                 .find_slot()
                 .map_err(|error| self.fail(Mounting, error))?;

@@ -130,6 +130,16 @@ impl Events {
         self.of(name).iter().filter(|(k, _)| k != "tessera:progress").map(|(_, d)| text(d, "state")).collect()
     }
 
+    /// Every recorded event as `(type, component name)`, in dispatch order.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.log.borrow().iter().map(|(k, d)| (k.clone(), text(d, "name"))).collect()
+    }
+
+    /// Forgets what was recorded so far.
+    pub fn clear(&self) {
+        self.log.borrow_mut().clear();
+    }
+
     /// The detail of the first `tessera:error` for `name`.
     pub fn error(&self, name: &str) -> Option<JsValue> {
         self.of(name).into_iter().find(|(k, _)| k == "tessera:error").map(|(_, d)| d)
