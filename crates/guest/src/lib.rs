@@ -1,1 +1,58 @@
-//! tessera-guest
+#![doc = include_str!("../README.md")]
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std"), not(test)), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub mod abi;
+mod app;
+mod component;
+pub mod css;
+mod cx;
+mod error;
+mod export;
+mod handler;
+// Used by the wasm global allocator and panic handler; natively only by their tests.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod heap;
+pub mod html;
+pub mod json;
+pub mod log;
+mod node;
+pub mod num;
+pub mod ops;
+#[cfg_attr(not(any(target_arch = "wasm32", feature = "std")), allow(dead_code))]
+mod panic;
+mod render;
+mod utf8;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod testing;
+
+pub use app::App;
+pub use component::Component;
+pub use cx::{matches, publish, Cx, Timer};
+pub use error::Error;
+pub use json::Json;
+pub use log::now;
+pub use node::{Node, Str};
+
+/// Everything a component usually needs: `use tessera_guest::prelude::*;`.
+pub mod prelude {
+    pub use crate::html::*;
+    pub use crate::json::{Json, Kind, Object};
+    pub use crate::num::{fixed, int, padded};
+    pub use crate::{component, log, now, publish, Component, Cx, Error, Timer};
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::boxed::Box;
+    pub use alloc::string::String;
+    pub use alloc::vec;
+    pub use alloc::vec::Vec;
+}
+
+/// Used by [`component!`]; not a public API.
+#[doc(hidden)]
+pub mod __rt {
+    pub use crate::export::{alloc, take, take_str, Slot, ABI_VERSION};
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use std::thread_local;
+}
