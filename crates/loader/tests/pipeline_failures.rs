@@ -45,11 +45,13 @@ async fn byte_gate_stops_a_chunked_download_mid_stream() {
         "bytes streamed, maxBytes is 16384",
     )
     .await;
-    // `over budget: N bytes streamed`: N passed the budget but stopped far short of the 4 MiB file.
-    // The gate sees the body in the chunks the browser hands over (up to 512 KiB in Chromium on
-    // localhost), so it stops within one chunk of the budget.
+    // `over budget: N bytes streamed`: N passed the budget but stopped short of the 16 MiB file.
+    // The gate sees the body in the chunks the browser hands over and stops at the first chunk
+    // that crosses the budget; on localhost those are large (up to 512 KiB in Chromium, a few MiB
+    // in Firefox), so "near" means within one chunk.
     let streamed: u64 = message.split("over budget: ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
-    assert!(streamed > 16384 && streamed <= 1024 * 1024, "stopped within a chunk of the budget: {streamed}");
+    console_log!("byte gate: stopped after {streamed} of 16777216 bytes");
+    assert!(streamed > 16384 && streamed < 8 * 1024 * 1024, "stopped within a chunk of the budget: {streamed}");
     let loaded: Vec<f64> = progress.of("gate-stream").iter().map(|(_, d)| get(d, "loaded").as_f64().unwrap()).collect();
     assert!(loaded.iter().all(|&n| n <= 16384.0), "no progress past the budget: {loaded:?}");
 }
@@ -89,7 +91,7 @@ async fn network_error_is_retried_then_reported() {
 
 #[wasm_bindgen_test]
 async fn timeout_stops_a_slow_load() {
-    // No slow server here: a 1 ms limit against a 4 MiB module cannot be met on any machine.
+    // No slow server here: a 1 ms limit against a 16 MiB module cannot be met on any machine.
     fails("slow", r#""module":"pipeline/raw/big.wasm","timeoutMs":1"#, "{}", "timeout", "not loaded after 1 ms").await;
 }
 
