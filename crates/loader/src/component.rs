@@ -59,7 +59,8 @@ pub(crate) struct Component {
     pub(crate) inflight: RefCell<Option<Rc<Stopper>>>,
     /// Bumped by every mount and unload; async steps that see it change give up.
     pub(crate) epoch: Cell<u32>,
-    last: RefCell<Option<Failure>>,
+    /// The code and message of the most recent failure.
+    last: RefCell<Option<(&'static str, String)>>,
 }
 
 impl Component {
@@ -98,7 +99,7 @@ impl Component {
     }
 
     /// Its most recent failure.
-    pub(crate) fn last_failure(&self) -> Option<Failure> {
+    pub(crate) fn last_failure(&self) -> Option<(&'static str, String)> {
         self.last.borrow().clone()
     }
 
@@ -212,7 +213,7 @@ impl Component {
         if let Some(slot) = &*self.slot.borrow() {
             slot.fallback(self.name(), self.spec.fallback.as_deref());
         }
-        *self.last.borrow_mut() = Some(failure.clone());
+        *self.last.borrow_mut() = Some((failure.error.code(), failure.message()));
         self.enter(self.state(), Error, Some(&failure));
         failure
     }

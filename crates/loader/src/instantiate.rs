@@ -7,8 +7,8 @@
 
 use crate::errors::Error;
 use crate::host::{check_module, Fault, Guest};
-use crate::text::js_message;
-use js_sys::WebAssembly::{self, Instance, LinkError, Module, RuntimeError};
+use crate::text::{error_name, js_message};
+use js_sys::WebAssembly::{self, Instance, Module};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,11 +29,9 @@ pub(crate) async fn instantiate(module: &Module, guest: &Guest) -> Result<(), Er
 /// A trap in the start function is a `trap`; a link error an `abi-mismatch` (the check should
 /// have caught it); anything else `instantiate-failed`.
 fn instantiate_error(error: JsValue) -> Error {
-    if error.is_instance_of::<RuntimeError>() {
-        Error::trap(&error)
-    } else if error.is_instance_of::<LinkError>() {
-        Error::AbiMismatch(js_message(&error))
-    } else {
-        Error::InstantiateFailed(error)
+    match error_name(&error).as_deref() {
+        Some("RuntimeError") => Error::trap(&error),
+        Some("LinkError") => Error::AbiMismatch(js_message(&error)),
+        _ => Error::InstantiateFailed(error),
     }
 }

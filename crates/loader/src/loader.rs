@@ -86,11 +86,11 @@ impl Loader {
                 (State::Mounted, _) => {
                     mounted.push(&name);
                 }
-                (State::Error, Some(failure)) => {
+                (State::Error, Some((code, message))) => {
                     let entry: JsValue = Object::new().into();
                     set(&entry, "name", &name);
-                    set(&entry, "code", &failure.error.code().into());
-                    set(&entry, "message", &failure.message().into());
+                    set(&entry, "code", &code.into());
+                    set(&entry, "message", &message.into());
                     failed.push(&entry);
                 }
                 _ => {

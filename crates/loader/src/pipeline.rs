@@ -17,10 +17,11 @@ use crate::instantiate::instantiate;
 use crate::lifecycle::State::*;
 use crate::mount::Slot;
 use crate::stop::Stopper;
-use js_sys::WebAssembly::{CompileError, Module};
+use crate::text::error_name;
+use js_sys::WebAssembly::Module;
 use std::future::ready;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 impl Component {
     /// `NotLoaded`/`Error` -> `Loading` -> `Compiled`: finds the slot, fetches and compiles.
@@ -88,7 +89,9 @@ impl Component {
         let gated = gate(&body, max, stop.clone(), progress).map_err(Error::CompileFailed)?;
         let module = compile(&gated).await.map_err(|cause| match stop.why() {
             Some(why) => why.error(url),
-            None if cause.is_instance_of::<CompileError>() => Error::CompileFailed(cause),
+            None if error_name(&cause).as_deref() == Some("CompileError") => {
+                Error::CompileFailed(cause)
+            }
             None => Error::FetchFailed {
                 url: url.into(),
                 attempts: 1,

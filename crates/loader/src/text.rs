@@ -35,3 +35,11 @@ pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
         None => crate::sys::string(value),
     }
 }
+
+/// A JavaScript error's `name` (`"CompileError"`, `"TypeError"`...): cheaper than `instanceof`,
+/// which needs one import per class.
+pub(crate) fn error_name(value: &wasm_bindgen::JsValue) -> Option<String> {
+    js_sys::Reflect::get(value, &"name".into())
+        .ok()?
+        .as_string()
+}
