@@ -14,21 +14,48 @@ async fn fails(name: &str, entry: &str, options_json: &str, code: &str, says: &s
     let good = ["ok-", name].concat();
     let (slot_ok, slot_bad) = (slot(&good), slot(name));
     let events = Events::record(&["error", "mounted"]);
-    let components = [component(&good, r#""module":"host/good.wasm""#), component(name, entry)].join(",");
+    let components = [
+        component(&good, r#""module":"host/good.wasm""#),
+        component(name, entry),
+    ]
+    .join(",");
     let t = tessera(&components, options(options_json));
     let summary = settle(t.start()).await.expect("start() never rejects");
-    assert_eq!(names(&summary, "mounted"), [good.clone()], "the good component mounts anyway");
+    assert_eq!(
+        names(&summary, "mounted"),
+        [good.clone()],
+        "the good component mounts anyway"
+    );
     assert_eq!(names(&summary, "failed"), [name.to_string()]);
     assert_eq!(t.state(name).unwrap(), "error");
-    assert_eq!(slot_bad.get_attribute("data-tessera-state").as_deref(), Some("error"));
-    assert_eq!(slot_ok.get_attribute("data-tessera-state").as_deref(), Some("mounted"));
+    assert_eq!(
+        slot_bad.get_attribute("data-tessera-state").as_deref(),
+        Some("error")
+    );
+    assert_eq!(
+        slot_ok.get_attribute("data-tessera-state").as_deref(),
+        Some("mounted")
+    );
     let detail = events.error(name).expect("tessera:error fired");
     let message = text(&detail, "message");
     assert_eq!(text(&detail, "code"), code, "{message}");
-    assert!(message.contains(says), "{message:?} should contain {says:?}");
-    assert!(message.starts_with(&["component '", name, "' failed while "].concat()), "{message}");
-    assert_eq!(slot_bad.text_content().unwrap(), [name, " is unavailable"].concat(), "default fallback");
-    assert!(slot_ok.query_selector("[data-tessera]").unwrap().is_some(), "the good one is in its slot");
+    assert!(
+        message.contains(says),
+        "{message:?} should contain {says:?}"
+    );
+    assert!(
+        message.starts_with(&["component '", name, "' failed while "].concat()),
+        "{message}"
+    );
+    assert_eq!(
+        slot_bad.text_content().unwrap(),
+        [name, " is unavailable"].concat(),
+        "default fallback"
+    );
+    assert!(
+        slot_ok.query_selector("[data-tessera]").unwrap().is_some(),
+        "the good one is in its slot"
+    );
     t.dispose();
     remove_slots(&[&good, name]);
     message
@@ -49,11 +76,29 @@ async fn byte_gate_stops_a_chunked_download_mid_stream() {
     // The gate sees the body in the chunks the browser hands over and stops at the first chunk
     // that crosses the budget; on localhost those are large (up to 512 KiB in Chromium, a few MiB
     // in Firefox), so "near" means within one chunk.
-    let streamed: u64 = message.split("over budget: ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    let streamed: u64 = message
+        .split("over budget: ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     console_log!("byte gate: stopped after {streamed} of 16777216 bytes");
-    assert!(streamed > 16384 && streamed < 8 * 1024 * 1024, "stopped within a chunk of the budget: {streamed}");
-    let loaded: Vec<f64> = progress.of("gate-stream").iter().map(|(_, d)| get(d, "loaded").as_f64().unwrap()).collect();
-    assert!(loaded.iter().all(|&n| n <= 16384.0), "no progress past the budget: {loaded:?}");
+    assert!(
+        streamed > 16384 && streamed < 8 * 1024 * 1024,
+        "stopped within a chunk of the budget: {streamed}"
+    );
+    let loaded: Vec<f64> = progress
+        .of("gate-stream")
+        .iter()
+        .map(|(_, d)| get(d, "loaded").as_f64().unwrap())
+        .collect();
+    assert!(
+        loaded.iter().all(|&n| n <= 16384.0),
+        "no progress past the budget: {loaded:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -67,13 +112,22 @@ async fn content_length_over_budget_is_refused_before_reading() {
         "over budget: 20000 bytes announced by content-length, maxBytes is 16384",
     )
     .await;
-    assert!(progress.of("gate-length").is_empty(), "no byte went through the gate");
+    assert!(
+        progress.of("gate-length").is_empty(),
+        "no byte went through the gate"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn http_404_is_reported_and_not_retried() {
-    fails("http-404", r#""module":"pipeline/missing.wasm""#, r#"{"retries":3,"retryDelayMs":1}"#, "http-status", "http status 404 for http")
-        .await;
+    fails(
+        "http-404",
+        r#""module":"pipeline/missing.wasm""#,
+        r#"{"retries":3,"retryDelayMs":1}"#,
+        "http-status",
+        "http status 404 for http",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -92,31 +146,73 @@ async fn network_error_is_retried_then_reported() {
 #[wasm_bindgen_test]
 async fn timeout_stops_a_slow_load() {
     // No slow server here: a 1 ms limit against a 16 MiB module cannot be met on any machine.
-    fails("slow", r#""module":"pipeline/raw/big.wasm","timeoutMs":1"#, "{}", "timeout", "not loaded after 1 ms").await;
+    fails(
+        "slow",
+        r#""module":"pipeline/raw/big.wasm","timeoutMs":1"#,
+        "{}",
+        "timeout",
+        "not loaded after 1 ms",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn wrong_content_type_is_refused() {
     // The test server types files by extension: a `.json` file comes as `application/json`.
-    fails("typed", r#""module":"pipeline/manifest.json""#, "{}", "content-type", "content type 'application/json'").await;
+    fails(
+        "typed",
+        r#""module":"pipeline/manifest.json""#,
+        "{}",
+        "content-type",
+        "content type 'application/json'",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn invalid_bytes_fail_to_compile() {
-    fails("garbage", r#""module":"pipeline/raw/invalid.wasm""#, "{}", "compile-failed", "compile failed: ").await;
+    fails(
+        "garbage",
+        r#""module":"pipeline/raw/invalid.wasm""#,
+        "{}",
+        "compile-failed",
+        "compile failed: ",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn integrity_mismatch_fails_closed() {
     let wrong = r#""module":"host/good.wasm","integrity":"sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=""#;
-    fails("tampered", wrong, "{}", "integrity", "does not match the manifest's integrity hash").await;
+    fails(
+        "tampered",
+        wrong,
+        "{}",
+        "integrity",
+        "does not match the manifest's integrity hash",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn abi_mismatch_names_every_item() {
-    let message = fails("bad-imports", r#""module":"host/bad_imports.wasm""#, "{}", "abi-mismatch", "abi mismatch: ").await;
+    let message = fails(
+        "bad-imports",
+        r#""module":"host/bad_imports.wasm""#,
+        "{}",
+        "abi-mismatch",
+        "abi mismatch: ",
+    )
+    .await;
     assert!(message.contains("env.alert"), "{message}");
-    let message = fails("no-exports", r#""module":"host/missing_exports.wasm""#, "{}", "abi-mismatch", "abi mismatch: ").await;
+    let message = fails(
+        "no-exports",
+        r#""module":"host/missing_exports.wasm""#,
+        "{}",
+        "abi-mismatch",
+        "abi mismatch: ",
+    )
+    .await;
     for item in ["tessera_alloc", "tessera_mount"] {
         assert!(message.contains(item), "{message} names {item}");
     }
@@ -124,13 +220,27 @@ async fn abi_mismatch_names_every_item() {
 
 #[wasm_bindgen_test]
 async fn trap_in_mount_ends_the_component() {
-    fails("trap-mount", r#""module":"host/trap_mount.wasm""#, "{}", "trap", "failed while Mounting: trap: mount exploded").await;
+    fails(
+        "trap-mount",
+        r#""module":"host/trap_mount.wasm""#,
+        "{}",
+        "trap",
+        "failed while Mounting: trap: mount exploded",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn memory_past_the_cap_ends_the_component() {
     let entry = r#""module":"host/grow_memory.wasm","budget":{"maxMemoryPages":2}"#;
-    fails("greedy", entry, "{}", "memory-limit", "memory limit: 5 pages, maxMemoryPages is 2").await;
+    fails(
+        "greedy",
+        entry,
+        "{}",
+        "memory-limit",
+        "memory limit: 5 pages, maxMemoryPages is 2",
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -150,7 +260,10 @@ async fn missing_slot_is_reported_on_document() {
         text(&detail, "message"),
         "component 'noslot' failed while Loading: slot missing: no element matches '#nowhere-to-be-found'"
     );
-    assert_eq!(good.get_attribute("data-tessera-state").as_deref(), Some("mounted"));
+    assert_eq!(
+        good.get_attribute("data-tessera-state").as_deref(),
+        Some("mounted")
+    );
     t.dispose();
     good.remove();
 }
@@ -159,7 +272,9 @@ async fn missing_slot_is_reported_on_document() {
 async fn trap_in_an_event_handler_ends_only_that_component() {
     watch_shadow_roots();
     let (ok, bad) = (slot("ok-handler"), slot("handler"));
-    bad.set_inner_html("<template data-tessera-fallback><em>sorry</em></template><span>placeholder</span>");
+    bad.set_inner_html(
+        "<template data-tessera-fallback><em>sorry</em></template><span>placeholder</span>",
+    );
     let events = Events::record(&["error"]);
     let t = tessera(
         r##"{"name":"ok-handler","module":"host/good.wasm","slot":"#ok-handler"},
@@ -168,19 +283,34 @@ async fn trap_in_an_event_handler_ends_only_that_component() {
     );
     let summary = settle(t.start()).await.unwrap();
     assert_eq!(names(&summary, "mounted"), ["ok-handler", "handler"]);
-    let button = shadow_root(&bad).unwrap().query_selector("button").unwrap().unwrap();
+    let button = shadow_root(&bad)
+        .unwrap()
+        .query_selector("button")
+        .unwrap()
+        .unwrap();
     button.unchecked_into::<web_sys::HtmlElement>().click();
     assert!(until(1000, || t.state("handler").unwrap() == "error").await);
     let detail = events.error("handler").unwrap();
     assert_eq!(text(&detail, "code"), "trap");
-    assert_eq!(text(&detail, "message"), "component 'handler' failed while Mounted: trap: boom in handler");
-    assert_eq!(bad.inner_html(), "<em>sorry</em>", "the slot's own fallback template wins over the text");
+    assert_eq!(
+        text(&detail, "message"),
+        "component 'handler' failed while Mounted: trap: boom in handler"
+    );
+    assert_eq!(
+        bad.inner_html(),
+        "<em>sorry</em>",
+        "the slot's own fallback template wins over the text"
+    );
     assert_eq!(t.state("ok-handler").unwrap(), "mounted");
     assert_eq!(rendered(&ok).unwrap(), "<p>{}</p>");
     // The way out of `error`: unload gives the slot back its own children.
     t.unload("handler").unwrap();
     assert_eq!(t.state("handler").unwrap(), "not-loaded");
-    assert!(bad.inner_html().ends_with("<span>placeholder</span>"), "{}", bad.inner_html());
+    assert!(
+        bad.inner_html().ends_with("<span>placeholder</span>"),
+        "{}",
+        bad.inner_html()
+    );
     t.dispose();
     remove_slots(&["ok-handler", "handler"]);
 }
@@ -188,7 +318,10 @@ async fn trap_in_an_event_handler_ends_only_that_component() {
 #[wasm_bindgen_test]
 async fn manifest_text_fallback_is_shown() {
     let bad = slot("texty");
-    let t = tessera(r##"{"name":"texty","module":"pipeline/missing.wasm","slot":"#texty","fallback":"Cart is down."}"##, object());
+    let t = tessera(
+        r##"{"name":"texty","module":"pipeline/missing.wasm","slot":"#texty","fallback":"Cart is down."}"##,
+        object(),
+    );
     settle(t.start()).await.unwrap();
     assert_eq!(bad.inner_html(), "Cart is down.");
     t.dispose();

@@ -73,13 +73,18 @@ pub fn text(value: &JsValue, key: &str) -> String {
 /// The names in `summary[key]`, or the `name` of each entry when they are objects.
 pub fn names(summary: &JsValue, key: &str) -> Vec<String> {
     let list: Array = get(summary, key).unchecked_into();
-    list.iter().map(|v| v.as_string().unwrap_or_else(|| text(&v, "name"))).collect()
+    list.iter()
+        .map(|v| v.as_string().unwrap_or_else(|| text(&v, "name")))
+        .collect()
 }
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -109,30 +114,48 @@ impl Events {
     pub fn record(kinds: &[&str]) -> Events {
         let log: Rc<RefCell<Vec<(String, JsValue)>>> = Rc::default();
         let sink = log.clone();
-        let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-            sink.borrow_mut().push((e.type_(), e.detail()));
-        });
+        let listener =
+            Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                sink.borrow_mut().push((e.type_(), e.detail()));
+            });
         let kinds: Vec<String> = kinds.iter().map(|k| ["tessera:", k].concat()).collect();
         for kind in &kinds {
-            document().add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref()).unwrap();
+            document()
+                .add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
+                .unwrap();
         }
-        Events { log, kinds, listener }
+        Events {
+            log,
+            kinds,
+            listener,
+        }
     }
 
     /// The events for component `name`: `(type, detail)`.
     pub fn of(&self, name: &str) -> Vec<(String, JsValue)> {
         let log = self.log.borrow();
-        log.iter().filter(|(_, d)| text(d, "name") == name).cloned().collect()
+        log.iter()
+            .filter(|(_, d)| text(d, "name") == name)
+            .cloned()
+            .collect()
     }
 
     /// The `state` of each lifecycle event for `name`, in order.
     pub fn states(&self, name: &str) -> Vec<String> {
-        self.of(name).iter().filter(|(k, _)| k != "tessera:progress").map(|(_, d)| text(d, "state")).collect()
+        self.of(name)
+            .iter()
+            .filter(|(k, _)| k != "tessera:progress")
+            .map(|(_, d)| text(d, "state"))
+            .collect()
     }
 
     /// Every recorded event as `(type, component name)`, in dispatch order.
     pub fn all(&self) -> Vec<(String, String)> {
-        self.log.borrow().iter().map(|(k, d)| (k.clone(), text(d, "name"))).collect()
+        self.log
+            .borrow()
+            .iter()
+            .map(|(k, d)| (k.clone(), text(d, "name")))
+            .collect()
     }
 
     /// Forgets what was recorded so far.
@@ -142,14 +165,18 @@ impl Events {
 
     /// The detail of the first `tessera:error` for `name`.
     pub fn error(&self, name: &str) -> Option<JsValue> {
-        self.of(name).into_iter().find(|(k, _)| k == "tessera:error").map(|(_, d)| d)
+        self.of(name)
+            .into_iter()
+            .find(|(k, _)| k == "tessera:error")
+            .map(|(_, d)| d)
     }
 }
 
 impl Drop for Events {
     fn drop(&mut self) {
         for kind in &self.kinds {
-            let _ = document().remove_event_listener_with_callback(kind, self.listener.as_ref().unchecked_ref());
+            let _ = document()
+                .remove_event_listener_with_callback(kind, self.listener.as_ref().unchecked_ref());
         }
     }
 }
@@ -186,7 +213,12 @@ pub fn rendered(slot: &Element) -> Option<String> {
 
 /// A `fetch` that records every URL it is asked for in `globalThis[name]`.
 pub fn counting_fetch(name: &str) -> Function {
-    let body = ["const log = (globalThis['", name, "'] ||= []); log.push(String(url)); return fetch(url, init);"].concat();
+    let body = [
+        "const log = (globalThis['",
+        name,
+        "'] ||= []); log.push(String(url)); return fetch(url, init);",
+    ]
+    .concat();
     Function::new_with_args("url, init", &body)
 }
 
@@ -197,7 +229,9 @@ pub fn fetches(name: &str, suffix: &str) -> usize {
         return 0;
     }
     let log: Array = log.unchecked_into();
-    log.iter().filter(|u| u.as_string().unwrap().ends_with(suffix)).count()
+    log.iter()
+        .filter(|u| u.as_string().unwrap().ends_with(suffix))
+        .count()
 }
 
 /// Options `{ fetch: counting_fetch(name), ...extra }` where `extra` is JSON text.
@@ -219,17 +253,30 @@ pub async fn integrity_of(url: &str) -> String {
         "return fetch(url).then(r => r.arrayBuffer()).then(b => crypto.subtle.digest('SHA-256', b))
            .then(d => 'sha256-' + btoa(String.fromCharCode(...new Uint8Array(d))))",
     );
-    let promise: Promise = compute.call1(&JsValue::NULL, &url.into()).unwrap().unchecked_into();
+    let promise: Promise = compute
+        .call1(&JsValue::NULL, &url.into())
+        .unwrap()
+        .unchecked_into();
     settle(promise).await.unwrap().as_string().unwrap()
 }
 
 /// The number of `measure` entries named `name`.
 pub fn measures(name: &str) -> u32 {
     let perf = web_sys::window().unwrap().performance().unwrap();
-    perf.get_entries_by_name_with_entry_type(name, "measure").length()
+    perf.get_entries_by_name_with_entry_type(name, "measure")
+        .length()
 }
 
 /// A component entry named `name` in slot `#name`; `rest` is more fields as JSON text.
 pub fn component(name: &str, rest: &str) -> String {
-    ["{\"name\":\"", name, "\",\"slot\":\"#", name, "\",", rest, "}"].concat()
+    [
+        "{\"name\":\"",
+        name,
+        "\",\"slot\":\"#",
+        name,
+        "\",",
+        rest,
+        "}",
+    ]
+    .concat()
 }
