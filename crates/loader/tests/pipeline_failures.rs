@@ -23,7 +23,7 @@ async fn fails(name: &str, entry: &str, options_json: &str, code: &str, says: &s
     let summary = settle(t.start()).await.expect("start() never rejects");
     assert_eq!(
         names(&summary, "mounted"),
-        [good.clone()],
+        std::slice::from_ref(&good),
         "the good component mounts anyway"
     );
     assert_eq!(names(&summary, "failed"), [name.to_string()]);
