@@ -1,35 +1,28 @@
 //! The message bus shared by every component of one loader and by the page. Delivery is
 //! asynchronous: published messages are queued and delivered in one microtask, in order.
+//! Every subscriber is a JS function `f(topic: string, payload: Uint8Array)`: a page callback,
+//! or a guest's dispatcher bound to `MESSAGE`. Each call gets its own copy of the payload.
 //! Capability checks happen in `imports` before a guest's message reaches the bus.
 
-use super::guest::{Callback, Inner};
+use super::guest::Callback;
 use super::js;
 use super::topics::topic_matches;
-use js_sys::{Function, Uint8Array};
+use js_sys::{Array, Function, Uint8Array};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// Who receives a subscription's messages.
-#[derive(Clone)]
-enum Target {
-    /// A page callback `f(topic, payload)`.
-    Page(Function),
-    /// A guest's `tessera_message` export.
-    Guest(Weak<Inner>),
-}
 
 struct Sub {
     id: u32,
     pattern: String,
-    target: Target,
+    f: Function,
 }
 
 #[derive(Default)]
 struct BusInner {
     subs: RefCell<Vec<Sub>>,
-    /// Messages waiting for the next flush; non-empty means a flush is scheduled.
-    queue: RefCell<Vec<(String, Vec<u8>)>>,
+    /// `[topic, payload]` pairs waiting for the next flush; `Some` means a flush is scheduled.
+    queue: RefCell<Option<Array>>,
     last_id: Cell<u32>,
     /// The microtask callback (and it bound, ready to queue), created on first use.
     flush: RefCell<Option<(Closure<Callback>, Function)>>,
@@ -47,19 +40,28 @@ impl Bus {
 
     /// Publishes from the page (no capability check); delivery is asynchronous.
     pub fn publish(&self, topic: &str, payload: &[u8]) {
-        let first = {
+        let message = Array::of2(&topic.into(), &Uint8Array::from(payload));
+        let scheduled = {
             let mut queue = self.0.queue.borrow_mut();
-            queue.push((topic.into(), payload.into()));
-            queue.len() == 1
+            let scheduled = queue.is_some();
+            queue.get_or_insert_with(Array::new).push(&message);
+            scheduled
         };
-        if first {
+        if !scheduled {
             self.schedule();
         }
     }
 
     /// Subscribes a page callback `f(topic: string, payload: Uint8Array)`; returns an id.
     pub fn subscribe(&self, pattern: &str, f: js_sys::Function) -> u32 {
-        self.add(pattern, Target::Page(f))
+        let id = self.0.last_id.get().wrapping_add(1).max(1);
+        self.0.last_id.set(id);
+        self.0.subs.borrow_mut().push(Sub {
+            id,
+            pattern: pattern.into(),
+            f,
+        });
+        id
     }
 
     /// Removes a page subscription.
@@ -67,25 +69,9 @@ impl Bus {
         self.0.subs.borrow_mut().retain(|s| s.id != id);
     }
 
-    /// Subscribes a guest; returns the id to pass to [`Bus::unsubscribe`] when it ends.
-    pub(super) fn subscribe_guest(&self, pattern: &str, guest: Weak<Inner>) -> u32 {
-        self.add(pattern, Target::Guest(guest))
-    }
-
     /// How many subscriptions are live (page and guests).
     pub(super) fn len(&self) -> usize {
         self.0.subs.borrow().len()
-    }
-
-    fn add(&self, pattern: &str, target: Target) -> u32 {
-        let id = self.0.last_id.get().wrapping_add(1).max(1);
-        self.0.last_id.set(id);
-        self.0.subs.borrow_mut().push(Sub {
-            id,
-            pattern: pattern.into(),
-            target,
-        });
-        id
     }
 
     fn schedule(&self) {
@@ -102,34 +88,27 @@ impl Bus {
             let bound = js::bind1(closure.as_ref().unchecked_ref(), 0);
             (closure, bound)
         });
-        js::call_global("queueMicrotask", &[flush.clone().into()]);
+        js::call_global("queueMicrotask", &Array::of1(flush));
     }
 
     /// Delivers every queued message to every matching subscription, in order. Messages
     /// published meanwhile are queued for the next flush.
     fn flush(&self) {
-        let queue = self.0.queue.take();
-        for (topic, payload) in queue {
-            let targets: Vec<Target> = (self.0.subs.borrow().iter())
-                .filter(|s| topic_matches(&s.pattern, &topic))
-                .map(|s| s.target.clone())
+        let Some(queue) = self.0.queue.take() else {
+            return;
+        };
+        for message in queue.iter() {
+            let message: Array = message.unchecked_into();
+            let (topic, payload) = (message.get(0), message.get(1));
+            let name = topic.as_string().unwrap_or_default();
+            let targets: Vec<Function> = (self.0.subs.borrow().iter())
+                .filter(|s| topic_matches(&s.pattern, &name))
+                .map(|s| s.f.clone())
                 .collect();
-            for target in targets {
-                match target {
-                    Target::Page(f) => {
-                        let args = [
-                            JsValue::from_str(&topic),
-                            Uint8Array::from(&payload[..]).into(),
-                        ];
-                        if let Err(e) = js::call(&f, &args) {
-                            js::console("error", &"tessera: a bus subscriber threw".into(), &e);
-                        }
-                    }
-                    Target::Guest(guest) => {
-                        if let Some(guest) = guest.upgrade() {
-                            guest.on_message(&topic, &payload);
-                        }
-                    }
+            for f in targets {
+                let copy = Uint8Array::new(&payload);
+                if let Err(e) = js::call(&f, &Array::of2(&topic, &copy)) {
+                    js::console("error", &"tessera: a bus subscriber threw".into(), &e);
                 }
             }
         }

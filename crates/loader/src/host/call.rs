@@ -4,12 +4,12 @@
 //! becomes [`Fault::MemoryLimit`]. A fault tears the guest down at once; faults in callbacks
 //! from the browser (events, timers, messages) are reported through `on_fault`, once.
 
-use super::codes::{dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
+use super::codes::{cat, dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
 use super::events::event_data;
 use super::guest::{not_running, Exports, Inner, State};
 use super::js;
 use super::Fault;
-use js_sys::Function;
+use js_sys::{Array, Function, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why a call into the guest did not return a value.
@@ -52,23 +52,27 @@ impl Inner {
         &self,
         f: &Function,
         lead: &[u32],
-        buffers: &[&[u8]],
+        buffers: &[Uint8Array],
     ) -> Result<JsValue, Stop> {
-        let mut args: Vec<JsValue> = lead.iter().map(|&n| int(n)).collect();
+        let args = Array::new();
+        for &n in lead {
+            args.push(&int(n));
+        }
         for bytes in buffers {
             let (ptr, len) = self.pass(bytes)?;
-            args.extend([int(ptr), int(len)]);
+            args.push(&int(ptr));
+            args.push(&int(len));
         }
         self.invoke(f, &args)
     }
 
     /// Copies `bytes` into a fresh guest allocation; returns `(ptr, len)`.
-    fn pass(&self, bytes: &[u8]) -> Result<(u32, u32), Stop> {
+    fn pass(&self, bytes: &Uint8Array) -> Result<(u32, u32), Stop> {
         let alloc = self.export(|e| Some(e.alloc.clone())).ok_or(Stop::Ended)?;
-        let len = bytes.len() as u32;
-        let ptr = js::arg_u32(&self.invoke(&alloc, &[int(len)])?);
+        let len = bytes.length();
+        let ptr = js::arg_u32(&self.invoke(&alloc, &Array::of1(&int(len)))?);
         if ptr == 0 && len > 0 {
-            let why = ["out of memory: tessera_alloc(", &dec(len), ") returned 0"].concat();
+            let why = cat(&["out of memory: tessera_alloc(", &dec(len), ") returned 0"]);
             return Err(Stop::Fault(self.kill(Fault::Trap(why))));
         }
         if !self
@@ -82,13 +86,13 @@ impl Inner {
                 &dec(ptr),
                 ", out of bounds",
             ];
-            return Err(Stop::Fault(self.kill(Fault::AbiViolation(why.concat()))));
+            return Err(Stop::Fault(self.kill(Fault::AbiViolation(cat(&why)))));
         }
         Ok((ptr, len))
     }
 
     /// Calls `f(...args)` in the guest, then settles what happened during the call.
-    pub(super) fn invoke(&self, f: &Function, args: &[JsValue]) -> Result<JsValue, Stop> {
+    pub(super) fn invoke(&self, f: &Function, args: &Array) -> Result<JsValue, Stop> {
         if self.state.get() != State::Live || self.busy.get() {
             return Err(Stop::Ended);
         }
@@ -160,7 +164,8 @@ impl Inner {
         }
         let data = event_data(event);
         if let Some(f) = self.export(|e| e.event.clone()) {
-            self.background(self.call_with(&f, &[listener], &[data.as_bytes()]));
+            let data = Uint8Array::from(data.as_bytes());
+            self.background(self.call_with(&f, &[listener], &[data]));
         }
     }
 
@@ -171,17 +176,18 @@ impl Inner {
             return;
         }
         if let Some(f) = self.export(|e| e.timer.clone()) {
-            self.background(self.invoke(&f, &[int(id)]));
+            self.background(self.invoke(&f, &Array::of1(&int(id))));
         }
     }
 
-    /// A message on a topic the guest subscribed to.
-    pub(super) fn on_message(&self, topic: &str, payload: &[u8]) {
+    /// A message on a topic the guest subscribed to: `topic` a string, `payload` a Uint8Array.
+    pub(super) fn on_message(&self, topic: &JsValue, payload: &JsValue) {
         if self.state.get() != State::Live || self.busy.get() {
             return;
         }
         if let Some(f) = self.export(|e| e.message.clone()) {
-            self.background(self.call_with(&f, &[], &[topic.as_bytes(), payload]));
+            let topic = Uint8Array::from(topic.as_string().unwrap_or_default().as_bytes());
+            self.background(self.call_with(&f, &[], &[topic, payload.clone().unchecked_into()]));
         }
     }
 
@@ -207,18 +213,15 @@ impl Inner {
         let ok = ptr as u64 + len as u64 <= size;
         if !ok {
             let size = dec(size.min(u32::MAX as u64) as u32);
-            self.violate(
-                [
-                    what,
-                    ": bytes ",
-                    &dec(ptr),
-                    "+",
-                    &dec(len),
-                    " outside memory of ",
-                    &size,
-                ]
-                .concat(),
-            );
+            self.violate(cat(&[
+                what,
+                ": bytes ",
+                &dec(ptr),
+                "+",
+                &dec(len),
+                " outside memory of ",
+                &size,
+            ]));
         }
         ok
     }

@@ -1,6 +1,7 @@
 //! Checks a compiled module's imports and exports against the ABI before any guest code runs
 //! (docs/abi.md, "Versioning"), from `WebAssembly.Module.imports` / `.exports`.
 
+use super::codes::cat;
 use super::imports::NAMES;
 use super::js::get_str;
 use js_sys::WebAssembly::Module;
@@ -36,7 +37,15 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
             get_str(&import, "kind"),
         );
         if module != IMPORT_MODULE || kind != "function" || !NAMES.contains(&name.as_str()) {
-            problems.push(["unexpected import ", &module, ".", &name, " (", &kind, ")"].concat());
+            problems.push(cat(&[
+                "unexpected import ",
+                &module,
+                ".",
+                &name,
+                " (",
+                &kind,
+                ")",
+            ]));
         }
     }
     let exports: Vec<(String, String)> = Module::exports(module)
@@ -46,7 +55,7 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     let kind_of = |name: &str| exports.iter().find(|e| e.0 == name).map(|e| e.1.as_str());
     for (name, kind) in REQUIRED {
         match kind_of(name) {
-            None => problems.push(["missing export ", name, " (", kind, ")"].concat()),
+            None => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
             Some(found) if found != kind => problems.push(wrong_kind(name, found, kind)),
             Some(_) => {}
         }
@@ -67,13 +76,12 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
 }
 
 fn wrong_kind(name: &str, found: &str, expected: &str) -> String {
-    [
+    cat(&[
         "unexpected export ",
         name,
         " (",
         found,
         "), expected ",
         expected,
-    ]
-    .concat()
+    ])
 }

@@ -3,14 +3,14 @@
 //! a fault does, and the callbacks from the browser live in `call`.
 
 use super::call::Stop;
-use super::codes::{dec, Refusal};
+use super::codes::{cat, dec, Refusal};
 use super::dom::Dom;
 use super::imports::{self, NAMES, SUBMIT};
 use super::js::{self, get};
 use super::memory::GuestMemory;
 use super::timers::Timers;
 use super::{Bus, Fault, GuestPolicy, OnFault, OnViolation};
-use js_sys::{Function, Object, Reflect, WebAssembly};
+use js_sys::{Array, Function, Object, Reflect, Uint8Array, WebAssembly};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -148,14 +148,14 @@ impl Guest {
         };
         *g.exports.borrow_mut() = Some(exports);
         g.state.set(State::Live);
-        let v = g.invoke(&version, &[])?.as_f64().unwrap_or(-1.0) as i32;
+        let v = g.invoke(&version, &Array::new())?.as_f64().unwrap_or(-1.0) as i32;
         if v != 1 {
             let text = if v < 0 {
-                ["-", &dec(v.unsigned_abs())].concat()
+                cat(&["-", &dec(v.unsigned_abs())])
             } else {
                 dec(v as u32)
             };
-            let why = ["tessera_abi_version() returned ", &text, ", expected 1"].concat();
+            let why = cat(&["tessera_abi_version() returned ", &text, ", expected 1"]);
             return Err(g.kill(Fault::AbiViolation(why)));
         }
         Ok(())
@@ -167,7 +167,8 @@ impl Guest {
             .0
             .export(|e| Some(e.mount.clone()))
             .ok_or_else(not_running)?;
-        self.0.call_with(&mount, &[], &[props_json.as_bytes()])?;
+        self.0
+            .call_with(&mount, &[], &[Uint8Array::from(props_json.as_bytes())])?;
         Ok(())
     }
 
@@ -179,7 +180,8 @@ impl Guest {
         let Some(props) = self.0.export(|e| e.props.clone()) else {
             return Ok(false);
         };
-        self.0.call_with(&props, &[], &[props_json.as_bytes()])?;
+        self.0
+            .call_with(&props, &[], &[Uint8Array::from(props_json.as_bytes())])?;
         Ok(true)
     }
 
@@ -192,7 +194,9 @@ impl Guest {
             return Ok(());
         }
         let result = match g.export(|e| e.unmount.clone()) {
-            Some(unmount) if g.state.get() == State::Live => g.invoke(&unmount, &[]).map(drop),
+            Some(unmount) if g.state.get() == State::Live => {
+                g.invoke(&unmount, &Array::new()).map(drop)
+            }
             _ => Ok(()),
         };
         g.teardown();
@@ -209,13 +213,14 @@ impl Guest {
 
     /// Live nodes and listeners in the guest's DOM, timers, and bus subscriptions (for tests and
     /// diagnostics).
-    pub fn live_counts(&self) -> [usize; 4] {
+    pub fn live_counts(&self) -> [u32; 4] {
         let (nodes, listeners) = self.0.dom.borrow().live();
+        let subscriptions = self.0.subs.borrow().len() as u32;
         [
             nodes,
             listeners,
             self.0.timers.borrow().len(),
-            self.0.subs.borrow().len(),
+            subscriptions,
         ]
     }
 }
@@ -235,7 +240,7 @@ pub(super) fn not_running() -> Fault {
 fn bind_exports(exports: &Object) -> Result<(Exports, Function), String> {
     let func = |name: &str| get(exports, name).dyn_into::<Function>().ok();
     let need =
-        |name: &str| func(name).ok_or_else(|| ["missing export ", name, " (function)"].concat());
+        |name: &str| func(name).ok_or_else(|| cat(&["missing export ", name, " (function)"]));
     let memory = get(exports, "memory").dyn_into::<WebAssembly::Memory>();
     let memory = memory.map_err(|_| String::from("missing export memory (memory)"))?;
     let exports = Exports {

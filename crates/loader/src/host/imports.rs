@@ -1,9 +1,10 @@
 //! The `tessera/v1` imports (docs/abi.md, "Host imports"). Every import, listener and timer of
 //! one guest is the same Rust closure (the guest's dispatcher, see `guest`) bound to a kind:
-//! `0..8` are the imports below, [`EVENT`], [`TIMER`] and [`SUBMIT`] the browser's callbacks.
+//! `0..8` are the imports below; [`EVENT`], [`TIMER`], [`SUBMIT`] and [`MESSAGE`] the callbacks
+//! from the browser and the bus.
 //! One closure type keeps the loader's glue small.
 
-use super::codes::{dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS};
+use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS};
 use super::dom::MAX_BATCH;
 use super::guest::{Inner, State};
 use super::js::{self, arg_u32};
@@ -28,6 +29,8 @@ pub(super) const EVENT: u32 = 8;
 pub(super) const TIMER: u32 = 9;
 /// Kind of the host's own `submit` listener on the root: `(SUBMIT, event)`.
 pub(super) const SUBMIT: u32 = 10;
+/// Kind of a bus subscription: `(MESSAGE, topic, payload)`.
+pub(super) const MESSAGE: u32 = 11;
 
 /// Longest topic or pattern, in bytes.
 const MAX_TOPIC: u32 = 128;
@@ -44,6 +47,7 @@ pub(super) fn dispatch(g: &Rc<Inner>, kind: u32, args: [JsValue; 4]) -> f64 {
         EVENT => g.on_event(arg_u32(&args[0]), &args[1]),
         TIMER => g.on_timer(arg_u32(&args[0])),
         SUBMIT => super::events::prevent_default(&args[0]),
+        MESSAGE => g.on_message(&args[0], &args[1]),
         _ => return import(g, kind, args.each_ref().map(arg_u32)),
     }
     0.0
@@ -56,7 +60,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         State::Dead => return OUT_OF_BOUNDS.into(),
         State::Fresh => {
             let name = NAMES.get(kind as usize).copied().unwrap_or("?");
-            g.violate(["import ", name, " called during instantiation"].concat());
+            g.violate(cat(&["import ", name, " called during instantiation"]));
             return OUT_OF_BOUNDS.into();
         }
     }
@@ -145,7 +149,9 @@ fn subscribe(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
     }
     let mut subs = g.subs.borrow_mut();
     if !subs.iter().any(|s| s.1 == pattern) {
-        let id = g.bus.subscribe_guest(&pattern, Rc::downgrade(g));
+        let id = g
+            .bus
+            .subscribe(&pattern, js::bind1(&g.dispatcher(), MESSAGE));
         subs.push((id, pattern));
     }
     OK
@@ -179,7 +185,7 @@ fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
     match g.read_str(ptr, len, "log") {
         Ok(text) => {
             let method = LOG_METHODS.get(level as usize).copied().unwrap_or("log");
-            let prefix = ["[", &g.policy.name, "]"].concat();
+            let prefix = cat(&["[", &g.policy.name, "]"]);
             js::console(method, &prefix.into(), &text.into());
             OK
         }
@@ -192,6 +198,8 @@ fn fail(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         return OUT_OF_BOUNDS;
     };
     bytes.truncate(MAX_PANIC);
-    *g.panic.borrow_mut() = Some(String::from_utf8_lossy(&bytes).into_owned());
+    let text =
+        String::from_utf8(bytes).unwrap_or_else(|_| "a panic message that is not utf-8".into());
+    *g.panic.borrow_mut() = Some(text);
     OK
 }

@@ -32,22 +32,20 @@ pub(super) fn bind2(f: &Function, a: u32, b: u32) -> Function {
 }
 
 /// Calls `f(...args)` with `this` = `undefined`; `Err` holds what it threw.
-pub(super) fn call(f: &Function, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    Reflect::apply(f, &JsValue::UNDEFINED, &args.iter().collect::<Array>())
+pub(super) fn call(f: &Function, args: &Array) -> Result<JsValue, JsValue> {
+    Reflect::apply(f, &JsValue::UNDEFINED, args)
 }
 
 /// `target[name](...args)` with `this` = `target`; `undefined` when it is not a function or throws.
-pub(super) fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+pub(super) fn call_method(target: &JsValue, name: &str, args: &Array) -> JsValue {
     match get(target, name).dyn_ref::<Function>() {
-        Some(f) => {
-            Reflect::apply(f, target, &args.iter().collect::<Array>()).unwrap_or(JsValue::UNDEFINED)
-        }
+        Some(f) => Reflect::apply(f, target, args).unwrap_or(JsValue::UNDEFINED),
         None => JsValue::UNDEFINED,
     }
 }
 
 /// `globalThis[name](...args)`.
-pub(super) fn call_global(name: &str, args: &[JsValue]) -> JsValue {
+pub(super) fn call_global(name: &str, args: &Array) -> JsValue {
     call_method(&js_sys::global(), name, args)
 }
 
@@ -56,13 +54,14 @@ pub(super) fn console(method: &str, a: &JsValue, b: &JsValue) {
     call_method(
         &get(&js_sys::global(), "console"),
         method,
-        &[a.clone(), b.clone()],
+        &Array::of2(a, b),
     );
 }
 
 /// `performance.now()`, or `0` where there is no `performance`.
 pub(super) fn now() -> f64 {
-    call_method(&get(&js_sys::global(), "performance"), "now", &[])
+    let performance = get(&js_sys::global(), "performance");
+    call_method(&performance, "now", &Array::new())
         .as_f64()
         .unwrap_or(0.0)
 }

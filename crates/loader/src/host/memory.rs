@@ -49,17 +49,23 @@ impl GuestMemory {
 
     /// A copy of `len` bytes at `ptr`, or `None` when out of bounds.
     pub fn read(&self, ptr: u32, len: u32) -> Option<Vec<u8>> {
-        Some(self.view(ptr, len)?.to_vec())
+        let view = self.view(ptr, len)?;
+        let mut out = Vec::with_capacity(len as usize);
+        // SAFETY: `view` has exactly `len` bytes and `out` has room for `len`; `raw_copy_to_ptr`
+        // writes all of them before `set_len`. (`to_vec` would do the same behind an
+        // `assert_eq!` that pulls `core::fmt` into the loader.)
+        unsafe {
+            view.raw_copy_to_ptr(out.as_mut_ptr());
+            out.set_len(len as usize);
+        }
+        Some(out)
     }
 
     /// Writes `bytes` at `ptr`; `false` (nothing written) when out of bounds.
-    pub fn write(&self, ptr: u32, bytes: &[u8]) -> bool {
-        let Ok(len) = u32::try_from(bytes.len()) else {
-            return false;
-        };
-        match self.view(ptr, len) {
+    pub fn write(&self, ptr: u32, bytes: &Uint8Array) -> bool {
+        match self.view(ptr, bytes.length()) {
             Some(view) => {
-                view.copy_from(bytes);
+                view.set(bytes, 0);
                 true
             }
             None => false,

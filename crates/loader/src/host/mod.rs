@@ -4,7 +4,7 @@
 //! CONTRACT with the pipeline (the rest of the crate). The pipeline only uses the items below:
 //! [`GuestPolicy`], [`Fault`], [`Bus`], [`Guest`] and [`check_module`]; their signatures change
 //! only by agreement. Layers, bottom up: `js` and `memory` (raw browser calls), `ops`, `policy`,
-//! `topics` and `table` (pure logic), `dom`, `events`, `timers`, `bus` (browser state), `imports`
+//! and `topics` (pure logic), `dom`, `events`, `timers`, `bus` (browser state), `imports`
 //! and `guest` (the lifecycle of one instance).
 // Until the pipeline calls every item of the contract, some of it is unused in the library build.
 #![allow(dead_code)]
@@ -21,7 +21,6 @@ mod js;
 mod memory;
 mod ops;
 mod policy;
-mod table;
 mod timers;
 mod topics;
 

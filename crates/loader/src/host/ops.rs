@@ -1,7 +1,7 @@
 //! Decoding the DOM-edit stream that `apply` receives (docs/abi.md, "DOM edits (wire)").
 //! Pure logic: bytes in, [`Op`]s out, no browser calls.
 
-use super::codes::{dec, Refusal, MALFORMED};
+use super::codes::{cat, dec, Refusal, MALFORMED};
 
 /// One decoded DOM edit. Strings borrow from the batch, which the host copied out of the guest.
 #[derive(Debug, PartialEq)]
@@ -82,7 +82,7 @@ impl<'a> Decoder<'a> {
         Some(self.fields(opcode).map(|op| (opcode, op)).map_err(|why| {
             let name = match OP_NAMES.get(opcode as usize) {
                 Some(name) if !name.is_empty() => (*name).to_string(),
-                _ => ["opcode ", &dec(opcode.into())].concat(),
+                _ => cat(&["opcode ", &dec(opcode.into())]),
             };
             Refusal::new(
                 MALFORMED,
@@ -145,16 +145,17 @@ impl<'a> Decoder<'a> {
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], &'static str> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or("truncated operation")?;
-        let out = &self.bytes[self.pos..end];
+        let end = self.pos.checked_add(n).ok_or("truncated operation")?;
+        let out = self.bytes.get(self.pos..end).ok_or("truncated operation")?;
         self.pos = end;
         Ok(out)
     }
 
     fn u32(&mut self) -> Result<u32, &'static str> {
         let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        Ok(u32::from_le_bytes(
+            b.try_into().map_err(|_| "truncated operation")?,
+        ))
     }
 
     fn str(&mut self) -> Result<&'a str, &'static str> {

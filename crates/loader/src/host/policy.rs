@@ -139,13 +139,20 @@ fn refused_url(value: &str, list: bool) -> bool {
 
 /// The scheme test: whitespace and control characters removed anywhere, case-insensitive.
 fn refused_scheme(url: &str) -> bool {
-    let head: String = url
+    let mut head = [0u8; 11];
+    let kept = url
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(11)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    REFUSED_SCHEMES.iter().any(|s| head.starts_with(s))
+        .filter(|c| !c.is_whitespace() && !c.is_control());
+    for (slot, c) in head.iter_mut().zip(kept) {
+        *slot = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0xff
+        };
+    }
+    REFUSED_SCHEMES
+        .iter()
+        .any(|scheme| head.starts_with(scheme.as_bytes()))
 }
 
 #[cfg(test)]

@@ -5,30 +5,32 @@
 use super::codes::{Refusal, LIMIT};
 use super::imports::TIMER;
 use super::js;
-use js_sys::Function;
+use js_sys::{Array, Function, Map};
 use wasm_bindgen::JsValue;
 
 /// Live timers per component.
-pub(super) const MAX_TIMERS: usize = 64;
+pub(super) const MAX_TIMERS: u32 = 64;
 
-struct Timer {
-    id: u32,
-    handle: JsValue,
-    repeat: bool,
+/// One guest's live timers: id -> `[browser handle, repeats]`.
+pub(super) struct Timers {
+    live: Map,
+    last_id: u32,
 }
 
-/// One guest's live timers.
-#[derive(Default)]
-pub(super) struct Timers {
-    live: Vec<Timer>,
-    last_id: u32,
+impl Default for Timers {
+    fn default() -> Self {
+        Timers {
+            live: Map::new(),
+            last_id: 0,
+        }
+    }
 }
 
 impl Timers {
     /// Starts a timer firing after `ms` milliseconds (every `ms` when `repeat`); returns its id,
     /// which is `> 0` as an `i32`.
     pub fn set(&mut self, ms: i32, repeat: bool, dispatch: &Function) -> Result<u32, Refusal> {
-        if self.live.len() >= MAX_TIMERS {
+        if self.live.size() >= MAX_TIMERS {
             return Err(Refusal::new(LIMIT, &["set-timer: live timer limit 64"]));
         }
         let id = loop {
@@ -37,47 +39,54 @@ impl Timers {
             } else {
                 self.last_id + 1
             };
-            if !self.live.iter().any(|t| t.id == self.last_id) {
+            if !self.live.has(&self.last_id.into()) {
                 break self.last_id;
             }
         };
         let start = if repeat { "setInterval" } else { "setTimeout" };
         let callback = js::bind2(dispatch, TIMER, id);
-        let handle = js::call_global(start, &[callback.into(), ms.max(0).into()]);
-        self.live.push(Timer { id, handle, repeat });
+        let handle = js::call_global(start, &Array::of2(&callback, &ms.max(0).into()));
+        self.live
+            .set(&id.into(), &Array::of2(&handle, &repeat.into()));
         Ok(id)
     }
 
     /// Called when timer `id` fires: `true` when it is live (a one-shot timer is then released).
     pub fn fired(&mut self, id: u32) -> bool {
-        match self.live.iter().position(|t| t.id == id) {
-            Some(i) => {
-                if !self.live[i].repeat {
-                    self.live.remove(i);
-                }
-                true
-            }
-            None => false,
+        let entry = self.live.get(&id.into());
+        if entry.is_undefined() {
+            return false;
         }
+        if !Array::from(&entry).get(1).is_truthy() {
+            self.live.delete(&id.into());
+        }
+        true
     }
 
     /// Stops timer `id`; unknown ids are ignored.
     pub fn clear(&mut self, id: u32) {
-        if let Some(i) = self.live.iter().position(|t| t.id == id) {
-            let timer = self.live.remove(i);
-            js::call_global("clearTimeout", &[timer.handle]);
+        let entry = self.live.get(&id.into());
+        if !entry.is_undefined() {
+            stop(&entry);
+            self.live.delete(&id.into());
         }
     }
 
     /// Stops every timer.
     pub fn clear_all(&mut self) {
-        for timer in self.live.drain(..) {
-            js::call_global("clearTimeout", &[timer.handle]);
+        for entry in Array::from(&self.live.values()).iter() {
+            stop(&entry);
         }
+        self.live.clear();
     }
 
     /// How many timers are live.
-    pub fn len(&self) -> usize {
-        self.live.len()
+    pub fn len(&self) -> u32 {
+        self.live.size()
     }
+}
+
+/// `clearTimeout(handle)` for a `[handle, repeats]` entry (it clears intervals too).
+fn stop(entry: &JsValue) {
+    js::call_global("clearTimeout", &Array::of1(&Array::from(entry).get(0)));
 }
