@@ -49,6 +49,8 @@ async fn bus_enforces_capabilities_and_delivers_asynchronously() {
         log.borrow_mut().push((topic, payload.to_vec()));
     });
     let page_fn: js_sys::Function = page.as_ref().clone().unchecked_into();
+    let throwing = js_sys::Function::new_with_args("", "throw new Error('page subscriber failed')");
+    bus.subscribe("user:*", throwing);
     let sub_user = bus.subscribe("user:*", page_fn.clone());
     bus.subscribe("cart:*", page_fn);
 

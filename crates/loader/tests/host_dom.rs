@@ -14,6 +14,32 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
+async fn every_opcode_applies() {
+    let run = mounted("edits", policy("edits")).await;
+    assert_eq!(run.results(1), [OK]);
+    assert_eq!(
+        run.html(),
+        r#"<p title="t">two</p><input><input type="checkbox"><style>p{color:red}</style>"#
+    );
+    let value = js_sys::Reflect::get(&run.find("input"), &"value".into()).unwrap();
+    assert_eq!(
+        value.as_string().unwrap(),
+        "hello",
+        "SET_VALUE sets the property"
+    );
+    let checked =
+        js_sys::Reflect::get(&run.find("input[type=checkbox]"), &"checked".into()).unwrap();
+    assert_eq!(
+        checked.as_bool(),
+        Some(true),
+        "SET_CHECKED sets the property"
+    );
+    // Nodes 1 to 5 live, span 6 released; the listener was removed again.
+    assert_eq!(run.guest.live_counts(), [5, 0, 0, 0]);
+    assert!(run.violations.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn malformed_batches_return_malformed_and_keep_earlier_edits() {
     let run = mounted("malformed", policy("malformed")).await;
     assert_eq!(run.results(4), [MALFORMED, MALFORMED, MALFORMED, OK]);

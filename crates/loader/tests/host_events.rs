@@ -49,6 +49,22 @@ async fn events_carry_their_data_and_stop_after_unmount() {
     );
     assert_eq!((run.global("last"), last_data(&run)), (10, "Enter".into()));
 
+    js_sys::Reflect::set(&input, &"value".into(), &"stop".into()).unwrap();
+    fire(&input, "Event", "input", &bubbles());
+    assert_eq!(
+        (run.global("events"), last_data(&run)),
+        (4, "stop".into()),
+        "the guest unlistens 8"
+    );
+    fire(&input, "Event", "input", &bubbles());
+    assert_eq!(
+        run.global("events"),
+        4,
+        "UNLISTEN removed the input listener"
+    );
+    fire(&input, "KeyboardEvent", "keyup", &[("key", "a".into())]);
+    assert_eq!(run.global("events"), 4, "no listener for keyup");
+
     let checkbox = run.find("input[type=checkbox]");
     checkbox.unchecked_ref::<web_sys::HtmlElement>().click();
     assert_eq!((run.global("last"), last_data(&run)), (11, "true".into()));
@@ -59,15 +75,15 @@ async fn events_carry_their_data_and_stop_after_unmount() {
         submit.unchecked_ref::<web_sys::Event>().default_prevented(),
         "submit is prevented"
     );
-    assert_eq!(run.global("events"), 5);
+    assert_eq!(run.global("events"), 6);
 
-    assert_eq!(run.guest.live_counts()[1], 5);
+    assert_eq!(run.guest.live_counts()[1], 4);
     assert_eq!(run.guest.unmount(), Ok(()));
     run.assert_torn_down();
     // The nodes still exist in the test's hands; no listener may reach the guest any more.
     button.unchecked_ref::<web_sys::HtmlElement>().click();
     fire(&input, "Event", "input", &bubbles());
-    assert_eq!(run.global("events"), 5, "no guest call after unmount");
+    assert_eq!(run.global("events"), 6, "no guest call after unmount");
     assert!(run.faults.borrow().is_empty());
 }
 

@@ -36,6 +36,15 @@ async fn good_component_mounts_updates_and_unmounts() {
 }
 
 #[wasm_bindgen_test]
+async fn set_props_without_the_export_asks_for_a_remount() {
+    let run = mounted("trap_event", policy("trap_event")).await;
+    assert_eq!(run.guest.set_props("{}"), Ok(false));
+    assert!(run.guest.is_live());
+    assert_eq!(run.guest.unmount(), Ok(()));
+    run.assert_torn_down();
+}
+
+#[wasm_bindgen_test]
 async fn trap_in_mount_reports_the_panic_text_and_clears_the_root() {
     let (run, attached) = attach("trap_mount", policy("trap_mount"), Bus::new()).await;
     assert_eq!(attached, Ok(()));

@@ -69,11 +69,6 @@ impl Bus {
         self.0.subs.borrow_mut().retain(|s| s.id != id);
     }
 
-    /// How many subscriptions are live (page and guests).
-    pub(super) fn len(&self) -> usize {
-        self.0.subs.borrow().len()
-    }
-
     fn schedule(&self) {
         let mut slot = self.0.flush.borrow_mut();
         let (_, flush) = slot.get_or_insert_with(|| {

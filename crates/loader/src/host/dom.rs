@@ -48,6 +48,8 @@ impl Dom {
     }
 
     /// How many nodes (not counting the root) and listeners are live.
+    #[cfg(test)]
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn live(&self) -> (u32, u32) {
         (self.nodes.size(), self.listeners.size())
     }

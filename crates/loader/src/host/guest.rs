@@ -207,12 +207,15 @@ impl Guest {
     }
 
     /// Whether the guest can still be called (attached, not faulted, not unmounted).
+    #[cfg(test)]
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn is_live(&self) -> bool {
         self.0.state.get() == State::Live
     }
 
-    /// Live nodes and listeners in the guest's DOM, timers, and bus subscriptions (for tests and
-    /// diagnostics).
+    /// Live nodes and listeners in the guest's DOM, timers, and bus subscriptions (for tests).
+    #[cfg(test)]
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn live_counts(&self) -> [u32; 4] {
         let (nodes, listeners) = self.0.dom.borrow().live();
         let subscriptions = self.0.subs.borrow().len() as u32;

@@ -6,8 +6,6 @@
 //! only by agreement. Layers, bottom up: `js` and `memory` (raw browser calls), `ops`, `policy`,
 //! and `topics` (pure logic), `dom`, `events`, `timers`, `bus` (browser state), `imports`
 //! and `guest` (the lifecycle of one instance).
-// Until the pipeline calls every item of the contract, some of it is unused in the library build.
-#![allow(dead_code)]
 
 mod bus;
 mod call;
@@ -24,7 +22,6 @@ mod policy;
 mod timers;
 mod topics;
 
-#[allow(unused_imports)] // used by the pipeline as it lands
 pub(crate) use {bus::Bus, check::check_module, guest::Guest};
 
 /// Called (at most once) when a guest faults outside a direct call.

@@ -81,6 +81,8 @@ impl Timers {
     }
 
     /// How many timers are live.
+    #[cfg(test)]
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn len(&self) -> u32 {
         self.live.size()
     }
