@@ -114,3 +114,36 @@ async fn bus_enforces_capabilities_and_delivers_asynchronously() {
     assert_eq!(run.global("messages"), 1, "no message after unmount");
     assert_eq!(seen.borrow().len(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn bus_limits_bound_subscriptions_and_queued_messages() {
+    let bus = Bus::new();
+    let count = Rc::new(RefCell::new(0));
+    let counter = count.clone();
+    let page = Closure::<dyn Fn(String, Uint8Array)>::new(move |_, _| *counter.borrow_mut() += 1);
+    bus.subscribe("user:*", page.as_ref().clone().unchecked_into());
+    let caps = GuestPolicy {
+        publish: vec!["user:*".into()],
+        subscribe: vec!["cart:*".into()],
+        ..policy("bus_limits")
+    };
+    let (run, _) = attach("bus_limits", caps, bus).await;
+    assert_eq!(run.guest.mount("{}"), Ok(()));
+    assert_eq!(run.results(2), [LIMIT, LIMIT]);
+    assert_eq!(run.guest.live_counts()[3], 64);
+    assert_eq!(
+        run.violations
+            .borrow()
+            .iter()
+            .map(|v| v.0.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "subscribe: live subscription limit 64",
+            "publish: 1024 messages already queued"
+        ]
+    );
+    sleep(0).await;
+    assert_eq!(*count.borrow(), 1024);
+    assert_eq!(run.guest.unmount(), Ok(()));
+    run.assert_torn_down();
+}

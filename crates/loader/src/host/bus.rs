@@ -52,6 +52,11 @@ impl Bus {
         }
     }
 
+    /// How many messages wait for the next flush.
+    pub(super) fn pending(&self) -> u32 {
+        self.0.queue.borrow().as_ref().map_or(0, |q| q.length())
+    }
+
     /// Subscribes a page callback `f(topic: string, payload: Uint8Array)`; returns an id.
     pub fn subscribe(&self, pattern: &str, f: js_sys::Function) -> u32 {
         let id = self.0.last_id.get().wrapping_add(1).max(1);

@@ -36,6 +36,11 @@ pub(super) const MESSAGE: u32 = 11;
 const MAX_TOPIC: u32 = 128;
 /// Largest payload, in bytes.
 const MAX_PAYLOAD: u32 = 64 * 1024;
+/// Messages waiting on the bus (from every publisher) past which a guest's `publish` is refused;
+/// bounds the memory a guest can make the host hold between two flushes.
+const MAX_PENDING: u32 = 1024;
+/// Live bus subscriptions per component (distinct patterns).
+const MAX_SUBSCRIPTIONS: usize = 64;
 /// Longest panic message kept from `fail`, in bytes.
 const MAX_PANIC: usize = 4096;
 /// `log` levels 0..=3 map to these console methods.
@@ -124,6 +129,12 @@ fn publish(g: &Rc<Inner>, topic_ptr: u32, topic_len: u32, ptr: u32, len: u32) ->
             &["publish: no capability for ", &topic],
         ));
     }
+    if g.bus.pending() >= MAX_PENDING {
+        return g.refuse(Refusal::new(
+            LIMIT,
+            &["publish: 1024 messages already queued"],
+        ));
+    }
     let Some(payload) = g.read(ptr, len, "publish") else {
         return OUT_OF_BOUNDS;
     };
@@ -148,6 +159,12 @@ fn subscribe(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         ));
     }
     let mut subs = g.subs.borrow_mut();
+    if subs.len() >= MAX_SUBSCRIPTIONS {
+        return g.refuse(Refusal::new(
+            LIMIT,
+            &["subscribe: live subscription limit 64"],
+        ));
+    }
     if !subs.iter().any(|s| s.1 == pattern) {
         let id = g
             .bus
