@@ -6,10 +6,10 @@
 
 use super::guest::Callback;
 use super::js;
-use super::topics::topic_matches;
 use js_sys::{Array, Function, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use tessera_manifest::topic_matches;
 use wasm_bindgen::prelude::*;
 
 struct Sub {

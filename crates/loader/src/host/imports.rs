@@ -8,8 +8,9 @@ use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, O
 use super::dom::MAX_BATCH;
 use super::guest::{Inner, State};
 use super::js::{self, arg_u32};
-use super::topics::{pattern_covers, topic_matches};
 use std::rc::Rc;
+use tessera_manifest::limits::MAX_TOPIC_BYTES;
+use tessera_manifest::{pattern_covers, topic_matches};
 use wasm_bindgen::JsValue;
 
 /// The import names of `tessera/v1`; an import's kind is its index here.
@@ -32,8 +33,6 @@ pub(super) const SUBMIT: u32 = 10;
 /// Kind of a bus subscription: `(MESSAGE, topic, payload)`.
 pub(super) const MESSAGE: u32 = 11;
 
-/// Longest topic or pattern, in bytes.
-const MAX_TOPIC: u32 = 128;
 /// Largest payload, in bytes.
 const MAX_PAYLOAD: u32 = 64 * 1024;
 /// Messages waiting on the bus (from every publisher) past which a guest's `publish` is refused;
@@ -179,7 +178,7 @@ fn topic(g: &Rc<Inner>, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
     if !g.in_bounds(ptr, len, what) {
         return Err(OUT_OF_BOUNDS);
     }
-    if len == 0 || len > MAX_TOPIC {
+    if len == 0 || len as usize > MAX_TOPIC_BYTES {
         let r = Refusal::new(
             MALFORMED,
             &[what, ": topic of ", &dec(len), " bytes, not 1 to 128"],

@@ -3,9 +3,10 @@
 //!
 //! CONTRACT with the pipeline (the rest of the crate). The pipeline only uses the items below:
 //! [`GuestPolicy`], [`Fault`], [`Bus`], [`Guest`] and [`check_module`]; their signatures change
-//! only by agreement. Layers, bottom up: `js` and `memory` (raw browser calls), `ops`, `policy`,
-//! and `topics` (pure logic), `dom`, `events`, `timers`, `bus` (browser state), `imports`
-//! and `guest` (the lifecycle of one instance).
+//! only by agreement. Layers, bottom up: `js` and `memory` (raw browser calls); `codes`, `ops`
+//! and `policy` (pure logic); `dom`, `events`, `timers` and `bus` (browser state); `imports`,
+//! `call` and `guest` (the lifecycle of one instance). Topic matching is
+//! `tessera_manifest::{topic_matches, pattern_covers}`, shared with manifest validation.
 
 mod bus;
 mod call;
@@ -20,7 +21,6 @@ mod memory;
 mod ops;
 mod policy;
 mod timers;
-mod topics;
 
 pub(crate) use {bus::Bus, check::check_module, guest::Guest};
 
