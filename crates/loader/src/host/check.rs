@@ -9,21 +9,17 @@ use js_sys::WebAssembly::Module;
 /// The import module of ABI v1.
 pub(super) const IMPORT_MODULE: &str = "tessera/v1";
 
-/// Exports every component must have, with their kinds.
-const REQUIRED: [(&str, &str); 4] = [
-    ("memory", "memory"),
-    ("tessera_abi_version", "function"),
-    ("tessera_alloc", "function"),
-    ("tessera_mount", "function"),
-];
-
-/// Exports a component may have; they must be functions.
-const OPTIONAL: [&str; 5] = [
-    "tessera_unmount",
-    "tessera_props",
-    "tessera_event",
-    "tessera_message",
-    "tessera_timer",
+/// The exports the ABI names: name, kind, required.
+const EXPORTS: [(&str, &str, bool); 9] = [
+    ("memory", "memory", true),
+    ("tessera_abi_version", "function", true),
+    ("tessera_alloc", "function", true),
+    ("tessera_mount", "function", true),
+    ("tessera_unmount", "function", false),
+    ("tessera_props", "function", false),
+    ("tessera_event", "function", false),
+    ("tessera_message", "function", false),
+    ("tessera_timer", "function", false),
 ];
 
 /// Checks a compiled module's imports and exports against the ABI before instantiation.
@@ -31,15 +27,12 @@ const OPTIONAL: [&str; 5] = [
 pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     for import in Module::imports(module).iter() {
-        let (module, name, kind) = (
-            get_str(&import, "module"),
-            get_str(&import, "name"),
-            get_str(&import, "kind"),
-        );
-        if module != IMPORT_MODULE || kind != "function" || !NAMES.contains(&name.as_str()) {
+        let (from, name) = (get_str(&import, "module"), get_str(&import, "name"));
+        let kind = get_str(&import, "kind");
+        if from != IMPORT_MODULE || kind != "function" || !NAMES.contains(&name.as_str()) {
             problems.push(cat(&[
                 "unexpected import ",
-                &module,
+                &from,
                 ".",
                 &name,
                 " (",
@@ -48,23 +41,19 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
             ]));
         }
     }
-    let exports: Vec<(String, String)> = Module::exports(module)
-        .iter()
-        .map(|e| (get_str(&e, "name"), get_str(&e, "kind")))
-        .collect();
-    let kind_of = |name: &str| exports.iter().find(|e| e.0 == name).map(|e| e.1.as_str());
-    for (name, kind) in REQUIRED {
-        match kind_of(name) {
-            None => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
-            Some(found) if found != kind => problems.push(wrong_kind(name, found, kind)),
-            Some(_) => {}
-        }
-    }
-    for name in OPTIONAL {
-        match kind_of(name) {
-            Some(found) if found != "function" => {
-                problems.push(wrong_kind(name, found, "function"))
-            }
+    let exports = Module::exports(module);
+    for (name, kind, required) in EXPORTS {
+        let found = exports.iter().find(|e| get_str(e, "name") == name);
+        match found.map(|e| get_str(&e, "kind")) {
+            None if required => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
+            Some(found) if found != kind => problems.push(cat(&[
+                "unexpected export ",
+                name,
+                " (",
+                &found,
+                "), expected ",
+                kind,
+            ])),
             _ => {}
         }
     }
@@ -73,15 +62,4 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     } else {
         Err(problems)
     }
-}
-
-fn wrong_kind(name: &str, found: &str, expected: &str) -> String {
-    cat(&[
-        "unexpected export ",
-        name,
-        " (",
-        found,
-        "), expected ",
-        expected,
-    ])
 }
