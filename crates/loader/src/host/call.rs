@@ -105,12 +105,13 @@ impl Inner {
         }
         let fault = if let Some(violation) = self.violation.take() {
             Fault::AbiViolation(violation)
-        } else if let Err(e) = &result {
-            Fault::Trap(self.panic.take().unwrap_or_else(|| js::error_text(e)))
         } else if self.state.get() == State::Dead {
-            // Unmounted by page code while the guest ran.
+            // Unmounted by page code while the guest ran (whatever the guest did after that,
+            // e.g. trapping on the -1 its imports then returned, is not a fault).
             self.teardown();
             return Err(Stop::Ended);
+        } else if let Err(e) = &result {
+            Fault::Trap(self.panic.take().unwrap_or_else(|| js::error_text(e)))
         } else if let Some(over) = self.over_cap() {
             over
         } else {

@@ -7,6 +7,27 @@
 //! and `policy` (pure logic); `dom`, `events`, `timers` and `bus` (browser state); `imports`,
 //! `call` and `guest` (the lifecycle of one instance). Topic matching is
 //! `tessera_manifest::{topic_matches, pattern_covers}`, shared with manifest validation.
+//!
+//! Where docs/abi.md leaves a choice open, the host decides:
+//! - An edit the DOM itself rejects (a node into its own subtree, `before` not a child of
+//!   `parent`, the root as a child, `REMOVE 0`) is `-2` malformed; `SET_ATTR`, `REMOVE_ATTR`,
+//!   `SET_VALUE`, `SET_CHECKED` on a text node or the root is `-6` unknown-node.
+//! - `LISTEN` with a live listener id is `-7`. `REMOVE` releases node ids only; listeners stay
+//!   until `UNLISTEN` (they keep counting toward the 1,000).
+//! - Attribute names are ASCII-lowercased before the checks and before they are set.
+//! - A topic or pattern of 0 or more than 128 bytes is `-2`; a payload over 64 KiB is `-9`;
+//!   more than 64 subscriptions per component, or a publish while 1,024 messages wait on the
+//!   bus, is `-9`. Every refusal is reported through `on_violation` after the guest's call
+//!   returns, so no page code runs while guest code is on the stack.
+//! - The host calls `tessera_alloc(len)` for every buffer, also when `len` is 0 (then any
+//!   pointer is accepted); a `0` for a non-empty buffer is a trap ("out of memory"), a pointer
+//!   whose range is outside memory is an ABI violation.
+//! - An import called during instantiation (a start function) returns `-1`, and `attach`
+//!   fails with an ABI violation.
+//! - Every `submit` inside the root is prevented (a listener of the host's own on the root),
+//!   whether or not the guest listens for it.
+//! - An event that arrives while the guest runs (a synchronous DOM event caused by its own
+//!   edit) is dropped, never delivered re-entrantly.
 
 mod bus;
 mod call;
