@@ -3,9 +3,6 @@ import init, { Tessera, version } from './loader/tessera_loader.js';
 
 const status = document.getElementById('loader-status');
 const log = document.getElementById('events');
-const params = new URLSearchParams(location.search);
-// `?shadow=open` lets end-to-end tests look inside components; pages keep the default, closed.
-const options = { shadowMode: params.get('shadow') === 'open' ? 'open' : 'closed' };
 
 function tile(name) {
   return document.querySelector(`.tile[data-component="${name}"]`);
@@ -40,13 +37,13 @@ document.addEventListener('tessera:progress', (event) => {
 try {
   const started = performance.now();
   await init();
-  const tessera = await Tessera.fromUrl('tessera.json', options);
+  const tessera = await Tessera.fromUrl('tessera.json');
   // A second, independent loader whose only component 404s on purpose: its tile shows the
   // fallback from its <template data-tessera-fallback>, and nothing else on the page notices.
   const broken = await Tessera.fromObject({
     manifestVersion: 1,
     components: [{ name: 'missing', module: 'components/missing.wasm', slot: '#missing' }],
-  }, location.href, { ...options, retries: 0 });
+  }, location.href, { retries: 0 });
   await Promise.all([tessera.start(), broken.start()]);
   status.textContent = `loader ${version()} ready in ${(performance.now() - started).toFixed(1)} ms`;
   window.tessera = tessera; // for the console: tessera.unmount('counter'), tessera.states() ...

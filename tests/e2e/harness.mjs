@@ -53,3 +53,35 @@ export async function waitForState(p, name, state, timeout = 10_000) {
     [name, state], { timeout },
   );
 }
+
+/**
+ * A handle on the element matching `selector` inside the component's shadow root, found through the
+ * DevTools protocol, which sees closed shadow roots (page scripts cannot). `click()` is a real
+ * mouse click at the element's centre; `text()` reads its textContent.
+ */
+export async function inComponent(p, slotSelector, selector) {
+  const cdp = await p.context().newCDPSession(p);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const host = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `${slotSelector} > [data-tessera]` });
+  if (!host.nodeId) throw new Error(`no component host element in ${slotSelector}`);
+  const { node } = await cdp.send('DOM.describeNode', { nodeId: host.nodeId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) throw new Error(`no shadow root in ${slotSelector}`);
+  const pushed = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });
+  const found = await cdp.send('DOM.querySelectorAll', { nodeId: pushed.nodeIds[0], selector });
+  const call = async (nodeId, fn) => {
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true });
+    return result.value;
+  };
+  const handle = (nodeId) => ({
+    async click() {
+      const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      await p.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    text: () => call(nodeId, 'function () { return this.textContent; }'),
+    eval: (fn) => call(nodeId, fn),
+  });
+  return { mode: shadow.shadowRootType, count: found.nodeIds.length, first: () => handle(found.nodeIds[0]), all: found.nodeIds.map(handle) };
+}
