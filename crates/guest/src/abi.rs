@@ -34,7 +34,12 @@ unsafe extern "C" {
     ///
     /// # Safety
     /// Both `(pointer, length)` pairs must lie inside the guest's memory.
-    pub fn publish(topic: *const u8, topic_len: usize, payload: *const u8, payload_len: usize) -> i32;
+    pub fn publish(
+        topic: *const u8,
+        topic_len: usize,
+        payload: *const u8,
+        payload_len: usize,
+    ) -> i32;
 
     /// Subscribes to a topic pattern (a trailing `*` matches any suffix): messages then arrive
     /// through the `tessera_message` export.

@@ -1,12 +1,9 @@
 //! The runtime of one mounted component: one turn per host call, one `apply` per turn.
 
 use crate::json::Json;
-use alloc::string::String;
-
-use crate::node::{el, Node, CHECKED, VALUE};
+use crate::node::Node;
 use crate::render::{find_listener, Renderer};
-use crate::panic::Report;
-use crate::{log, Component, Cx, Timer};
+use crate::{Component, Cx, Timer};
 
 /// A mounted component: its state, context, and the rendered tree (a child of root `0`).
 pub struct App<C: Component> {
@@ -23,13 +20,14 @@ impl<C: Component> App<C> {
         let state: C = new_state(props, &mut cx);
         let mut dom = Renderer::default();
         if !C::STYLE.is_empty() {
-            let mut style: Node<C::Msg> = el("style").text(C::STYLE);
-            dom.create(&mut style.0);
-            dom.ops.append(0, style.0.id);
+            let (style, css) = (dom.node_id(), dom.node_id());
+            dom.ops.create_element(style, "style");
+            dom.ops.create_text(css, C::STYLE);
+            dom.ops.append(style, css);
+            dom.ops.append(0, style);
         }
         let mut tree = state.view();
-        dom.create(&mut tree.0);
-        dom.ops.append(0, tree.0.id);
+        dom.patch(0, None, &mut tree.0);
         let mut app = App {
             state,
             cx,
@@ -42,23 +40,16 @@ impl<C: Component> App<C> {
 
     /// `tessera_event`: the listener's message, if its handler makes one, then a render.
     pub fn event(&mut self, listener: u32, data: &str) {
-        let Some((node, i)) = find_listener(&mut self.tree, listener) else {
+        let Some((node, i)) = find_listener(&mut self.tree.0, listener) else {
             return;
         };
         let Some(l) = node.on.get(i) else {
             return;
         };
         let msg = l.handler.message(data);
-        // The DOM now holds what the user typed: remember it, so that the next view's `value`
-        // (or `checked`) is compared with the truth.
+        // The user changed the DOM's value: the next patch must not trust the rendered one.
         if matches!(l.event, "input" | "change") {
-            for (name, v) in &mut node.attrs {
-                match *name {
-                    VALUE => *v = String::from(data).into(),
-                    CHECKED => *v = (if data == "true" { "1" } else { "" }).into(),
-                    _ => {}
-                }
-            }
+            self.dom.typed = node.id;
         }
         self.run(msg);
     }
@@ -69,11 +60,9 @@ impl<C: Component> App<C> {
         self.run(msg);
     }
 
-    /// `tessera_timer`: [`Component::on_timer`] for a timer the component started.
+    /// `tessera_timer`: [`Component::on_timer`], then a render if it made a message.
     pub fn timer(&mut self, id: i32) {
-        let t = Timer(id);
-        self.cx.fired(t);
-        let msg = self.state.on_timer(t);
+        let msg = self.state.on_timer(Timer(id));
         self.run(msg);
     }
 
@@ -82,15 +71,22 @@ impl<C: Component> App<C> {
     pub fn props(&mut self, props: &str) {
         if !self.state.props(Json::parse(props), &mut self.cx) {
             self.state.unmount(&mut self.cx);
-            self.cx.cancel_all();
             self.state = new_state(props, &mut self.cx);
         }
         self.render();
     }
 
-    /// `tessera_unmount`.
+    /// `tessera_unmount`: [`Component::unmount`]. The app is then forgotten, not dropped:
+    /// the host drops the whole instance, memory included.
     pub fn unmount(mut self) {
         self.state.unmount(&mut self.cx);
+        core::mem::forget(self);
+    }
+
+    /// Handles `msg` as if a listener had sent it, then renders (for tests and hosts that
+    /// drive a component directly).
+    pub fn send(&mut self, msg: C::Msg) {
+        self.run(Some(msg));
     }
 
     /// The component's state (for tests).
@@ -107,18 +103,16 @@ impl<C: Component> App<C> {
 
     fn render(&mut self) {
         let mut new = self.state.view();
-        self.dom.patch(0, &self.tree, &mut new);
+        self.dom.patch(0, Some(&self.tree.0), &mut new.0);
+        self.dom.typed = 0;
         self.tree = new;
         self.flush();
     }
 
+    /// Sends the turn's edits. A refusal is not logged here: the host already reports every
+    /// refused edit as a `tessera:violation` event naming the operation and the code.
     fn flush(&mut self) {
-        if let Err(e) = self.dom.ops.flush() {
-            let mut r = Report::new();
-            r.push("render refused by the host: ");
-            r.push(e.name());
-            log::error(r.text());
-        }
+        let _ = self.dom.ops.flush();
     }
 }
 

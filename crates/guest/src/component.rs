@@ -66,13 +66,14 @@ pub trait Component: Sized + 'static {
     }
 
     /// New props while mounted: return `true` once handled. The default returns `false`,
-    /// and the SDK then remounts the component in place: `unmount`, stop its timers, `mount`
-    /// from the new props, render (only the DOM that differs changes). Subscriptions stay.
+    /// and the SDK then remounts the component in place: `unmount`, `mount` from the new
+    /// props, render (only the DOM that differs changes). Subscriptions stay; timers too, so
+    /// a component with repeating timers cancels them in `unmount` or handles `props` itself.
     fn props(&mut self, _props: Json<'_>, _cx: &mut Cx) -> bool {
         false
     }
 
-    /// Called last, before the host drops the instance (it removes the DOM, listeners and
-    /// timers itself).
+    /// Called before the host drops the instance (it removes the DOM, listeners and timers
+    /// itself), and before a remount from new props (see [`Component::props`]).
     fn unmount(&mut self, _cx: &mut Cx) {}
 }

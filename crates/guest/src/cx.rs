@@ -15,75 +15,40 @@ use crate::{abi, Error};
 pub struct Timer(pub i32);
 
 /// The component's context, passed to `mount`, `update`, `props` and `unmount`: starts and
-/// stops timers, subscribes and publishes. It keeps the live timers (so that a remount can
-/// stop them) and the subscribed patterns (so that subscribing twice is harmless).
+/// stops timers, subscribes and publishes. It keeps the subscribed patterns, so that
+/// subscribing twice (a remount) is harmless.
 #[derive(Default)]
 pub struct Cx {
-    timers: Vec<(Timer, bool)>,
     subs: Vec<String>,
 }
 
 impl Cx {
     pub(crate) const fn new() -> Cx {
-        Cx {
-            timers: Vec::new(),
-            subs: Vec::new(),
-        }
+        Cx { subs: Vec::new() }
     }
 
-    fn set_timer(&mut self, ms: u32, repeat: bool) -> Result<Timer, Error> {
+    fn set_timer(ms: u32, repeat: bool) -> Result<Timer, Error> {
         let ms = ms.min(i32::MAX as u32) as i32;
         // SAFETY: no pointers.
-        let t = Timer(Error::check(unsafe { abi::set_timer(ms, repeat as i32) })?);
-        self.timers.push((t, repeat));
-        Ok(t)
+        Ok(Timer(Error::check(unsafe {
+            abi::set_timer(ms, repeat as i32)
+        })?))
     }
 
     /// Fires once, `ms` milliseconds from now. Fails with [`Error::Limit`] past 64 live timers.
     pub fn after(&mut self, ms: u32) -> Result<Timer, Error> {
-        self.set_timer(ms, false)
+        Cx::set_timer(ms, false)
     }
 
     /// Fires every `ms` milliseconds until [`Cx::cancel`]led.
     pub fn every(&mut self, ms: u32) -> Result<Timer, Error> {
-        self.set_timer(ms, true)
+        Cx::set_timer(ms, true)
     }
 
     /// Stops a timer; a finished or unknown timer is ignored.
     pub fn cancel(&mut self, t: Timer) {
-        self.forget(t, true);
         // SAFETY: no pointers.
         unsafe { abi::clear_timer(t.0) }
-    }
-
-    /// Drops `t` from the live timers (only if it is a one-shot, unless `any`).
-    fn forget(&mut self, t: Timer, any: bool) {
-        let found = self.timers.iter().position(|&(id, repeat)| id == t && (any || !repeat));
-        if let Some(i) = found {
-            // swap_remove without its panic path: move the last entry into slot `i`.
-            let last = self.timers.pop();
-            if let (Some(last), Some(slot)) = (last, self.timers.get_mut(i)) {
-                *slot = last;
-            }
-        }
-    }
-
-    /// Stops every live timer.
-    pub fn cancel_all(&mut self) {
-        for (t, _) in core::mem::take(&mut self.timers) {
-            // SAFETY: no pointers.
-            unsafe { abi::clear_timer(t.0) }
-        }
-    }
-
-    /// Whether `t` is live (a one-shot timer is done once it fired).
-    pub fn is_live(&self, t: Timer) -> bool {
-        self.timers.iter().any(|(id, _)| *id == t)
-    }
-
-    /// Timer `t` fired: forgets it if it was a one-shot.
-    pub(crate) fn fired(&mut self, t: Timer) {
-        self.forget(t, false);
     }
 
     /// Subscribes to `pattern` (a trailing `*` matches any suffix): matching messages reach
@@ -111,7 +76,8 @@ impl Cx {
 /// does not grant it.
 pub fn publish(topic: &str, payload: &[u8]) -> Result<(), Error> {
     // SAFETY: live borrowed slices.
-    let code = unsafe { abi::publish(topic.as_ptr(), topic.len(), payload.as_ptr(), payload.len()) };
+    let code =
+        unsafe { abi::publish(topic.as_ptr(), topic.len(), payload.as_ptr(), payload.len()) };
     Error::check(code).map(drop)
 }
 

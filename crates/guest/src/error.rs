@@ -82,7 +82,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "host refused the call: {} ({})", self.name(), self.code())
+        write!(
+            f,
+            "host refused the call: {} ({})",
+            self.name(),
+            self.code()
+        )
     }
 }
 

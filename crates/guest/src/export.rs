@@ -1,7 +1,7 @@
 //! The exports of docs/abi.md, generated for a [`Component`] by [`component!`](crate::component).
 
 use alloc::string::String;
-use core::cell::{Cell, UnsafeCell};
+use core::cell::UnsafeCell;
 
 use crate::app::App;
 use crate::Component;
@@ -27,7 +27,7 @@ macro_rules! component {
                 f(&APP)
             }
             #[cfg(not(target_arch = "wasm32"))]
-            $crate::__rt::thread_local!(static APP: Slot<$ty> = const { Slot::new() });
+    $crate::__rt::thread_local!(static APP: Slot<$ty> = const { Slot::new() });
             #[cfg(not(target_arch = "wasm32"))]
             fn with<R>(f: impl FnOnce(&Slot<$ty>) -> R) -> R {
                 APP.with(f)
@@ -84,7 +84,12 @@ pub fn alloc(len: i32) -> i32 {
         return i32::from(len == 0);
     }
     // SAFETY: a non-zero size with alignment 1 is a valid layout.
-    unsafe { alloc::alloc::alloc(core::alloc::Layout::from_size_align_unchecked(len as usize, 1)) as usize as i32 }
+    unsafe {
+        alloc::alloc::alloc(core::alloc::Layout::from_size_align_unchecked(
+            len as usize,
+            1,
+        )) as usize as i32
+    }
 }
 
 /// Takes ownership of `len` bytes the host wrote at `ptr` (allocated by [`alloc`]).
@@ -121,7 +126,6 @@ pub unsafe fn take_str(ptr: i32, len: i32) -> String {
 /// The one mounted instance of a component type, behind the exports.
 pub struct Slot<C: Component> {
     app: UnsafeCell<Option<App<C>>>,
-    busy: Cell<bool>,
 }
 
 // SAFETY: wasm32-unknown-unknown without the `atomics` feature runs a single thread; the
@@ -134,20 +138,15 @@ impl<C: Component> Slot<C> {
     pub const fn new() -> Slot<C> {
         Slot {
             app: UnsafeCell::new(None),
-            busy: Cell::new(false),
         }
     }
 
-    /// Runs `f` on the slot. The host never re-enters a component (docs/abi.md); a nested
-    /// call would be a host bug, and is ignored rather than allowed to alias the state.
+    /// Runs `f` on the slot.
     fn with(&self, f: impl FnOnce(&mut Option<App<C>>)) {
-        if self.busy.replace(true) {
-            return;
-        }
-        // SAFETY: `busy` guarantees this is the only reference, and the slot is not `Sync`
-        // where threads exist.
+        // SAFETY: the only reference: docs/abi.md has the host call a component one call at a
+        // time and never re-entrantly (no import calls back into the guest), and the slot is
+        // per thread where threads exist.
         f(unsafe { &mut *self.app.get() });
-        self.busy.set(false);
     }
 
     /// Runs `f` on the mounted app; nothing before mount or after unmount.
@@ -168,10 +167,12 @@ impl<C: Component> Slot<C> {
         crate::panic::install_hook();
         // SAFETY: forwarded.
         let props = unsafe { take_str(ptr, len) };
-        self.with(|a| *a = Some(App::mount(&props)));
+        // A second mount (not something the host does) leaves the first instance behind.
+        self.with(|a| core::mem::forget(a.replace(App::mount(&props))));
     }
 
-    /// `tessera_unmount`.
+    /// `tessera_unmount`: the component's `unmount`, then nothing: the host drops the whole
+    /// instance, so the state is not even freed.
     pub fn unmount(&self) {
         self.with(|a| {
             if let Some(app) = a.take() {

@@ -1,9 +1,9 @@
 //! The wasm global allocator: power-of-two size classes with a free list each, carved from
 //! a bump pointer that grows the memory a page at a time.
 //!
-//! About 300 bytes of code, O(1) `alloc`/`dealloc`, and `realloc` in place within a class
-//! (so a growing `Vec` or `String` moves only when it doubles). The price is up to 2x slack
-//! per block and no coalescing: fine for a component's small, short-lived trees and strings.
+//! About 300 bytes of code and O(1) `alloc`/`dealloc` (a growing `Vec` doubles, so `realloc`
+//! is the default alloc-copy-free). The price is up to 2x slack per block and no coalescing:
+//! fine for a component's small, short-lived trees and strings.
 //! Blocks aligned to more than 8 bytes (rare: `u128`, `#[repr(align)]`) are not recycled.
 
 /// Smallest block: 8 bytes (class 0); class `c` holds blocks of `8 << c` bytes.
@@ -19,7 +19,11 @@ pub(crate) struct Arena {
 
 /// The size class of a block of `size` bytes.
 fn class(size: usize) -> usize {
-    (size.max(1 << MIN_SHIFT).next_power_of_two().trailing_zeros() - MIN_SHIFT) as usize
+    (size
+        .max(1 << MIN_SHIFT)
+        .next_power_of_two()
+        .trailing_zeros()
+        - MIN_SHIFT) as usize
 }
 
 impl Arena {
@@ -52,20 +56,21 @@ impl Arena {
         let Some(head) = self.free.get_mut(c) else {
             return core::ptr::null_mut();
         };
-        if *head != 0 && align <= 8 {
-            let block = *head;
+        let block = *head;
+        if block != 0 && align <= 8 {
             // SAFETY: a freed block of this class starts with the next free block's address.
             *head = unsafe { *(block as *const usize) };
             return block as *mut u8;
         }
-        let start = (self.next + align.max(8) - 1) & !(align.max(8) - 1);
+        let mask = align.max(8) - 1;
+        let start = (self.next + mask) & !mask;
         let Some(stop) = start.checked_add(8 << c) else {
             return core::ptr::null_mut();
         };
         if stop > self.end {
             match grow(stop - self.end) {
-                Some(end) if end >= stop => self.end = end,
-                _ => return core::ptr::null_mut(),
+                Some(end) => self.end = end,
+                None => return core::ptr::null_mut(),
             }
         }
         self.next = stop;
@@ -85,11 +90,6 @@ impl Arena {
             unsafe { *(ptr as *mut usize) = *head };
             *head = ptr as usize;
         }
-    }
-
-    /// Whether a block of `old` bytes can hold `new` bytes in place.
-    pub(crate) fn fits(old: usize, new: usize, align: usize) -> bool {
-        align <= 8 && class(old) == class(new)
     }
 }
 
@@ -120,8 +120,12 @@ mod global {
             // SAFETY: single-threaded, and the allocator is never re-entered.
             let a = unsafe { &mut *self.0.get() };
             if a.next == 0 {
-                a.init(&raw const __heap_base as usize, wasm32::memory_size(0) * PAGE);
+                a.init(
+                    &raw const __heap_base as usize,
+                    wasm32::memory_size(0) * PAGE,
+                );
             }
+            // Grows by whole pages: `bytes` rounded up (the old end is page-aligned).
             let grow = |bytes: usize| {
                 let pages = bytes.div_ceil(PAGE);
                 let old = wasm32::memory_grow(0, pages);
@@ -134,21 +138,6 @@ mod global {
         unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
             // SAFETY: as for `alloc`; `ptr` came from `alloc` with `l`.
             unsafe { (*self.0.get()).dealloc(ptr, l.size(), l.align()) }
-        }
-
-        unsafe fn realloc(&self, ptr: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
-            if Arena::fits(l.size(), new_size, l.align()) {
-                return ptr;
-            }
-            // SAFETY: the caller's contract, forwarded.
-            unsafe {
-                let new = self.alloc(Layout::from_size_align_unchecked(new_size, l.align()));
-                if !new.is_null() {
-                    core::ptr::copy_nonoverlapping(ptr, new, l.size().min(new_size));
-                    self.dealloc(ptr, l);
-                }
-                new
-            }
         }
     }
 }
@@ -164,9 +153,6 @@ mod tests {
         assert_eq!(class(8), 0);
         assert_eq!(class(9), 1);
         assert_eq!(class(64), 3);
-        assert!(Arena::fits(40, 64, 8));
-        assert!(!Arena::fits(40, 65, 8));
-        assert!(!Arena::fits(8, 8, 16));
     }
 
     #[test]
@@ -187,15 +173,25 @@ mod tests {
             assert_eq!(q as usize - p as usize, 32, "class of 24 bytes is 32");
             a.dealloc(p, 24, 8);
             let end = a.end;
-            assert_eq!(a.alloc(30, 8, |b| grow(b, end)), p, "same class reuses the block");
+            assert_eq!(
+                a.alloc(30, 8, |b| grow(b, end)),
+                p,
+                "same class reuses the block"
+            );
             let end = a.end;
             let big = a.alloc(4000, 8, |b| grow(b, end));
-            assert!(!big.is_null() && a.end >= big as usize + 4096, "grew to fit");
+            assert!(
+                !big.is_null() && a.end >= big as usize + 4096,
+                "grew to fit"
+            );
             let end = a.end;
             let wide = a.alloc(16, 64, |b| grow(b, end));
             assert_eq!(wide as usize % 64, 0);
             let end = a.end;
-            assert!(a.alloc(1 << 20, 8, |b| grow(b, end)).is_null(), "cannot grow");
+            assert!(
+                a.alloc(1 << 20, 8, |b| grow(b, end)).is_null(),
+                "cannot grow"
+            );
             assert!(a.alloc(usize::MAX / 2, 8, |_| None).is_null());
         }
     }

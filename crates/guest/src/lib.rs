@@ -24,9 +24,9 @@ pub mod ops;
 #[cfg_attr(not(any(target_arch = "wasm32", feature = "std")), allow(dead_code))]
 mod panic;
 mod render;
-mod utf8;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod testing;
+mod utf8;
 
 pub use app::App;
 pub use component::Component;
@@ -41,7 +41,7 @@ pub mod prelude {
     pub use crate::html::*;
     pub use crate::json::{Json, Kind, Object};
     pub use crate::num::{fixed, int, padded};
-    pub use crate::{component, log, now, publish, Component, Cx, Error, Timer};
+    pub use crate::{component, css, log, now, publish, Component, Cx, Error, Timer};
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
     pub use alloc::string::String;

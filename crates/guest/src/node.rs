@@ -40,11 +40,11 @@ pub(crate) struct Inner<M> {
     pub(crate) on: Vec<Listener<M>>,
 }
 
-/// Attribute names that stand for DOM properties (`SET_VALUE`, `SET_CHECKED`): they start
-/// with a byte no attribute name can hold, and are never removed, only set.
-pub(crate) const VALUE: &str = "\u{1}value";
+/// Attribute names that stand for DOM properties (`SET_VALUE`, `SET_CHECKED`): bytes no
+/// attribute name can hold. They are never removed, only set.
+pub(crate) const VALUE: &str = "\u{1}";
 /// See [`VALUE`]; its value is `"1"` (checked) or `""`.
-pub(crate) const CHECKED: &str = "\u{1}checked";
+pub(crate) const CHECKED: &str = "\u{2}";
 
 /// An element named `tag` (lowercase HTML; the host refuses tags outside its allowlist).
 pub fn el<M>(tag: &'static str) -> Node<M> {

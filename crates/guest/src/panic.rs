@@ -1,45 +1,45 @@
 //! Panics: the message goes to the host through the `fail` import, then the guest traps.
 //!
-//! Formatting is avoided on purpose: a panic with a plain message (`panic!("no cart")`,
-//! `unwrap()` on `None`, `expect("...")` on an `Option`) is reported verbatim with its
-//! location. A message with arguments (`panic!("{}", x)`, index out of bounds) needs
-//! `core::fmt`; only with the `fmt-panic` feature is it formatted, otherwise its location is
-//! reported with a hint. The report fits in 512 bytes (longer messages are cut).
+//! Formatting is avoided on purpose (it costs kilobytes): by default a panic with a plain
+//! message (`panic!("no cart")`, `unwrap()` on `None`, `expect("...")` on an `Option`) is
+//! reported verbatim, and a message with arguments (`panic!("{}", x)`, index out of bounds) is
+//! replaced by a hint. With the `fmt-panic` feature every message is formatted and the
+//! location is added: `panicked at src/lib.rs:12: index out of bounds: ...` (about 2 KB more),
+//! cut at 256 bytes.
 
-use core::panic::Location;
-
-/// A fixed buffer for the report: a panic must not allocate (it may be an out-of-memory).
+/// The report buffer: a panic must not allocate (it may be an out-of-memory).
+#[cfg_attr(not(any(feature = "fmt-panic", feature = "std")), allow(dead_code))]
 pub(crate) struct Report {
-    buf: [u8; 512],
+    buf: [u8; 256],
     len: usize,
 }
 
+#[cfg_attr(not(any(feature = "fmt-panic", feature = "std")), allow(dead_code))]
 impl Report {
-    pub(crate) fn new() -> Report {
+    pub(crate) const fn new() -> Report {
         Report {
-            buf: [0; 512],
+            buf: [0; 256],
             len: 0,
         }
     }
 
-    /// Appends as much of `s` as fits, cut at a character boundary.
+    /// Appends as much of `s` as fits.
     pub(crate) fn push(&mut self, s: &str) {
-        let mut n = s.len().min(self.buf.len().saturating_sub(self.len));
-        while !s.is_char_boundary(n) {
-            n -= 1;
-        }
-        for &b in s.as_bytes().iter().take(n) {
-            if let Some(d) = self.buf.get_mut(self.len) {
-                *d = b;
-                self.len += 1;
-            }
+        for &b in s.as_bytes() {
+            self.byte(b);
         }
     }
 
-    fn push_u32(&mut self, v: u32) {
-        let mut digits = [0u8; 10];
+    fn byte(&mut self, b: u8) {
+        if let Some(d) = self.buf.get_mut(self.len) {
+            *d = b;
+            self.len += 1;
+        }
+    }
+
+    fn push_u32(&mut self, mut v: u32) {
+        let mut digits = [b'0'; 10];
         let mut i = digits.len();
-        let mut v = v;
         while let Some(d) = i.checked_sub(1).and_then(|j| digits.get_mut(j)) {
             *d = b'0' + (v % 10) as u8;
             i -= 1;
@@ -48,28 +48,39 @@ impl Report {
                 break;
             }
         }
-        // SAFETY: ASCII digits.
-        self.push(unsafe { core::str::from_utf8_unchecked(digits.get(i..).unwrap_or(&[])) });
+        for &b in digits.get(i..).unwrap_or(&[]) {
+            self.byte(b);
+        }
     }
 
-    /// `panicked at file:line:col: ` (or `panicked: ` without a location).
-    pub(crate) fn location(&mut self, loc: Option<&Location<'_>>) {
+    /// `panicked at file:line: ` (or `panicked: ` without a location).
+    pub(crate) fn location(&mut self, loc: Option<&core::panic::Location<'_>>) {
         self.push("panicked");
         if let Some(l) = loc {
             self.push(" at ");
             self.push(l.file());
             self.push(":");
             self.push_u32(l.line());
-            self.push(":");
-            self.push_u32(l.column());
         }
         self.push(": ");
     }
 
-    /// The report so far.
+    /// The report so far. When it filled the buffer, the last character is dropped in case it
+    /// was cut (everything pushed is whole `str`s, so only the end can be cut).
     pub(crate) fn text(&self) -> &str {
-        // SAFETY: only whole characters of `str`s were copied in.
-        unsafe { core::str::from_utf8_unchecked(self.buf.get(..self.len).unwrap_or(&[])) }
+        let mut n = self.len;
+        if n == self.buf.len() {
+            while self
+                .buf
+                .get(n.wrapping_sub(1))
+                .is_some_and(|b| b & 0xC0 == 0x80)
+            {
+                n -= 1;
+            }
+            n = n.saturating_sub(1);
+        }
+        // SAFETY: whole characters only, see above.
+        unsafe { core::str::from_utf8_unchecked(self.buf.get(..n).unwrap_or(&[])) }
     }
 
     /// Sends the report to the host as a panic message.
@@ -88,24 +99,28 @@ impl core::fmt::Write for Report {
 }
 
 /// The hint that replaces a message that needs formatting.
-pub(crate) const NO_FMT: &str = "(formatted message: see tessera-guest feature fmt-panic)";
+pub(crate) const NO_FMT: &str = "panicked (message: see feature fmt-panic)";
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std"), not(test)))]
 #[panic_handler]
 fn on_panic(info: &core::panic::PanicInfo<'_>) -> ! {
-    let mut r = Report::new();
-    r.location(info.location());
-    let msg = info.message();
-    match msg.as_str() {
-        Some(s) => r.push(s),
-        #[cfg(feature = "fmt-panic")]
-        None => {
-            let _ = core::fmt::Write::write_fmt(&mut r, format_args!("{msg}"));
-        }
-        #[cfg(not(feature = "fmt-panic"))]
-        None => r.push(NO_FMT),
+    #[cfg(not(feature = "fmt-panic"))]
+    {
+        let msg = info.message().as_str().unwrap_or(NO_FMT);
+        // SAFETY: a live borrowed string.
+        unsafe { crate::abi::fail(msg.as_ptr(), msg.len()) }
     }
-    r.send();
+    #[cfg(feature = "fmt-panic")]
+    {
+        // One report at a time: a static buffer keeps the stack small and allocates nothing.
+        static mut REPORT: Report = Report::new();
+        // SAFETY: single-threaded, and a panic inside the handler aborts before reaching here.
+        let r = unsafe { &mut *(&raw mut REPORT) };
+        r.len = 0;
+        r.location(info.location());
+        let _ = core::fmt::Write::write_fmt(r, format_args!("{}", info.message()));
+        r.send();
+    }
     core::arch::wasm32::unreachable()
 }
 
@@ -134,14 +149,16 @@ mod tests {
     #[test]
     fn report_names_the_location_and_cuts_long_messages() {
         let mut r = Report::new();
-        r.location(Some(Location::caller()));
+        r.location(Some(core::panic::Location::caller()));
         r.push("boom");
-        assert!(r.text().starts_with("panicked at crates/guest/src/panic.rs:"));
+        assert!(r
+            .text()
+            .starts_with("panicked at crates/guest/src/panic.rs:"));
         assert!(r.text().ends_with(": boom"), "{}", r.text());
         let mut long = Report::new();
-        for _ in 0..200 {
-            long.push("é€"); // 5 bytes: the cut must fall on a character boundary
+        for _ in 0..100 {
+            long.push("é€"); // 5 bytes: the cut falls inside a character
         }
-        assert!(long.text().len() <= 512 && long.text().len() > 500);
+        assert!(long.text().len() <= 256 && long.text().len() > 250);
     }
 }

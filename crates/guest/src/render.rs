@@ -1,13 +1,15 @@
-//! The renderer: creates a view's nodes through DOM edits, then patches the retained tree
-//! against each new view with the fewest edits it can find position by position.
+//! The renderer: turns each new view into the fewest DOM edits it finds, position by
+//! position, against the tree it rendered last.
 //!
 //! Rules: children are matched by position; a node whose tag (or text-ness) changed is
-//! replaced; attributes, text, `value` and `checked` are set only when they differ (the
-//! properties are never unset: a view that stops naming them leaves the DOM as it is); a listener
-//! whose event name stays at the same place on the same element keeps its host listener (only
-//! the handler, which lives in the guest, is swapped). Node and listener ids count up from 1 and are never reused.
+//! replaced; attributes and text are set only when they differ; `value` and `checked` are set
+//! when they differ from what was rendered, or when the user changed them since (they are
+//! never unset: a view that stops naming them leaves the DOM as it is); a listener whose event
+//! name stays at the same place on the same element keeps its host listener (only the handler,
+//! which lives in the guest, changes). Creating a node is patching it against an empty node.
+//! Node and listener ids count up from 1 and are never reused.
 
-use crate::node::{Inner, Node, CHECKED, VALUE};
+use crate::node::Inner;
 use crate::ops::Ops;
 
 /// Ids and the pending batch of one component.
@@ -16,6 +18,9 @@ pub(crate) struct Renderer {
     pub(crate) ops: Ops,
     last_node: u32,
     last_listener: u32,
+    /// The element whose `value`/`checked` the user changed since the last render (`0` for
+    /// none): its properties are set again rather than compared with what was rendered.
+    pub(crate) typed: u32,
 }
 
 impl Renderer {
@@ -25,37 +30,11 @@ impl Renderer {
         self.last_node
     }
 
-    fn listener_id(&mut self) -> u32 {
-        self.last_listener += 1;
-        self.last_listener
-    }
-
-    /// Creates `n` and its subtree detached, assigning ids; the caller attaches it.
-    pub(crate) fn create<M>(&mut self, n: &mut Inner<M>) {
-        n.id = self.node_id();
-        if n.tag.is_empty() {
-            self.ops.create_text(n.id, &n.text);
-            return;
-        }
-        self.ops.create_element(n.id, n.tag);
-        for (name, value) in &n.attrs {
-            self.set_attr(n.id, name, value);
-        }
-        for l in &mut n.on {
-            l.id = self.listener_id();
-            self.ops.listen(n.id, l.id, l.event);
-        }
-        for kid in &mut n.kids {
-            self.create(&mut kid.0);
-            self.ops.append(n.id, kid.0.id);
-        }
-    }
-
     /// `SET_ATTR`, or `SET_VALUE`/`SET_CHECKED` for the property entries.
     fn set_attr(&mut self, id: u32, name: &str, value: &str) {
-        match name {
-            VALUE => self.ops.set_value(id, value),
-            CHECKED => self.ops.set_checked(id, !value.is_empty()),
+        match name.as_bytes().first() {
+            Some(1) => self.ops.set_value(id, value),
+            Some(2) => self.ops.set_checked(id, !value.is_empty()),
             _ => self.ops.set_attr(id, name, value),
         }
     }
@@ -72,73 +51,88 @@ impl Renderer {
         }
     }
 
-    /// Turns the rendered `old` (a child of `parent`) into `new`, which takes over the ids.
-    /// `old` is only read; the caller drops the whole old tree afterwards.
-    pub(crate) fn patch<M>(&mut self, parent: u32, old: &Node<M>, new: &mut Node<M>) {
-        let (old, new) = (&*old.0, &mut *new.0);
-        if old.tag != new.tag {
-            self.create(new);
-            self.ops.insert_before(parent, new.id, old.id);
-            self.unlisten_all(old);
-            self.ops.remove(old.id);
-            return;
-        }
-        new.id = old.id;
-        if new.tag.is_empty() {
-            if old.text != new.text {
-                self.ops.set_text(new.id, &new.text);
+    /// Turns the rendered `old` (a child of `parent`; `None` to create the node) into `new`,
+    /// which takes over or receives the ids. `old` is only read; the caller drops the old tree
+    /// afterwards.
+    pub(crate) fn patch<M>(&mut self, parent: u32, old: Option<&Inner<M>>, new: &mut Inner<M>) {
+        let same = old.filter(|o| o.tag == new.tag);
+        let (old_attrs, old_on, old_kids) = match same {
+            Some(o) => {
+                new.id = o.id;
+                if o.text != new.text {
+                    self.ops.set_text(new.id, &new.text);
+                }
+                (&o.attrs[..], &o.on[..], &o.kids[..])
             }
-            return;
-        }
+            None => {
+                new.id = self.node_id();
+                if new.tag.is_empty() {
+                    self.ops.create_text(new.id, &new.text);
+                } else {
+                    self.ops.create_element(new.id, new.tag);
+                }
+                match old {
+                    None => self.ops.append(parent, new.id),
+                    Some(o) => {
+                        self.ops.insert_before(parent, new.id, o.id);
+                        self.remove(o);
+                    }
+                }
+                (&[][..], &[][..], &[][..])
+            }
+        };
+        let id = new.id;
+        let typed = self.typed == id;
         for (name, value) in &new.attrs {
-            if !old.attrs.iter().any(|(n, v)| n == name && v == value) {
-                self.set_attr(new.id, name, value);
+            if (typed && is_prop(name)) || !old_attrs.iter().any(|(n, v)| n == name && v == value) {
+                self.set_attr(id, name, value);
             }
         }
-        for (name, _) in &old.attrs {
-            if !name.starts_with('\u{1}') && !new.attrs.iter().any(|(n, _)| n == name) {
-                self.ops.remove_attr(new.id, name);
+        for (name, _) in old_attrs {
+            if !is_prop(name) && !new.attrs.iter().any(|(n, _)| n == name) {
+                self.ops.remove_attr(id, name);
             }
         }
-        // Listeners by position: the same event name keeps its host listener (only the
-        // handler, which lives in the guest, changes); others are rebound.
         for (i, l) in new.on.iter_mut().enumerate() {
-            match old.on.get(i) {
+            match old_on.get(i) {
                 Some(o) if o.event == l.event => l.id = o.id,
                 o => {
                     if let Some(o) = o {
                         self.ops.unlisten(o.id);
                     }
-                    l.id = self.listener_id();
-                    self.ops.listen(new.id, l.id, l.event);
+                    self.last_listener += 1;
+                    l.id = self.last_listener;
+                    self.ops.listen(id, l.id, l.event);
                 }
             }
         }
-        for o in old.on.get(new.on.len()..).unwrap_or(&[]) {
+        for o in old_on.get(new.on.len()..).unwrap_or(&[]) {
             self.ops.unlisten(o.id);
         }
-        // Children by position.
         for (i, kid) in new.kids.iter_mut().enumerate() {
-            match old.kids.get(i) {
-                Some(o) => self.patch(new.id, o, kid),
-                None => {
-                    self.create(&mut kid.0);
-                    self.ops.append(new.id, kid.0.id);
-                }
-            }
+            self.patch(id, old_kids.get(i).map(|o| &*o.0), &mut kid.0);
         }
-        for o in old.kids.get(new.kids.len()..).unwrap_or(&[]) {
-            self.unlisten_all(&o.0);
-            self.ops.remove(o.0.id);
+        for o in old_kids.get(new.kids.len()..).unwrap_or(&[]) {
+            self.remove(&o.0);
         }
+    }
+
+    /// Removes a rendered subtree: its listeners, then the node.
+    fn remove<M>(&mut self, n: &Inner<M>) {
+        self.unlisten_all(n);
+        self.ops.remove(n.id);
     }
 }
 
+/// Whether an attribute entry stands for a DOM property (`value`, `checked`).
+fn is_prop(name: &str) -> bool {
+    name.as_bytes().first().is_some_and(|&b| b < 3)
+}
+
 /// The element holding listener `id` in a rendered tree, and that listener's index.
-pub(crate) fn find_listener<M>(n: &mut Node<M>, id: u32) -> Option<(&mut Inner<M>, usize)> {
-    let n = &mut *n.0;
+pub(crate) fn find_listener<M>(n: &mut Inner<M>, id: u32) -> Option<(&mut Inner<M>, usize)> {
     if let Some(i) = n.on.iter().position(|l| l.id == id) {
         return Some((n, i));
     }
-    n.kids.iter_mut().find_map(|k| find_listener(k, id))
+    n.kids.iter_mut().find_map(|k| find_listener(&mut k.0, id))
 }

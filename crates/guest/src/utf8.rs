@@ -42,9 +42,9 @@ mod tests {
             b"\xED\xA0\x80",     // surrogate
             b"\xF4\x90\x80\x80", // past U+10FFFF
             b"\xF5\x80\x80\x80",
-            b"\xC3",             // truncated
+            b"\xC3", // truncated
             b"\xE2\x82",
-            b"\x80",             // lone continuation
+            b"\x80", // lone continuation
             b"a\xFFb",
             "\u{10FFFF}".as_bytes(),
             "\u{D7FF}\u{E000}".as_bytes(),

@@ -50,11 +50,18 @@ impl<'a> Json<'a> {
     /// The missing value.
     pub const MISSING: Json<'static> = Json { s: b"" };
 
-    /// Reads `text` as one JSON value (surrounding whitespace allowed). Nothing is parsed
-    /// yet: each access checks what it reads, and reads malformed text as missing.
+    /// Reads `text` as one JSON value (whitespace around it allowed). Only its extent is
+    /// checked now (strings, brackets, nothing after it); the rest is read when accessed, and
+    /// what cannot be read is missing. The reader is lenient: in `[1, 2, ]` the elements
+    /// before the stray comma are still read.
     pub fn parse(text: &'a str) -> Json<'a> {
-        Json {
-            s: text.trim_ascii().as_bytes(),
+        let s = text.as_bytes();
+        let start = scan::ws(s, 0);
+        match scan::value_end(s, start) {
+            Some(end) if scan::ws(s, end) == s.len() => Json {
+                s: s.get(start..end).unwrap_or(b""),
+            },
+            _ => Json::MISSING,
         }
     }
 
@@ -100,7 +107,7 @@ impl<'a> Json<'a> {
     pub fn get(self, key: &str) -> Json<'a> {
         let mut i = 1;
         while let Some((k, v, next)) = self.member(i, Kind::Object) {
-            if k.get(1..k.len().saturating_sub(1)) == Some(key.as_bytes()) {
+            if k.len() == key.len() + 2 && k.get(1..=key.len()) == Some(key.as_bytes()) {
                 return Json { s: v };
             }
             i = next;
@@ -143,9 +150,6 @@ impl<'a> Json<'a> {
 
     /// A string's text (borrowed unless it has escapes).
     pub fn as_str(self) -> Option<Cow<'a, str>> {
-        if scan::value_end(self.s, 0) != Some(self.s.len()) {
-            return None;
-        }
         string::unescape(self.s)
     }
 

@@ -63,13 +63,13 @@ pub(crate) fn to_f64(lit: &[u8]) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
-/// The value of an integer literal (`-?(0|[1-9][0-9]*)`) that fits an `i64`.
+/// The value of an integer literal (`-?[0-9]+`) that fits an `i64`.
 pub(crate) fn to_i64(lit: &[u8]) -> Option<i64> {
     let (negative, s) = match lit {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, lit),
     };
-    if s.is_empty() || (s.len() > 1 && s.first() == Some(&b'0')) || s.len() > 19 {
+    if s.is_empty() || s.len() > 19 {
         return None;
     }
     // At most 19 digits: the magnitude fits a u64 without overflow.

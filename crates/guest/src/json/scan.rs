@@ -16,44 +16,60 @@ pub(crate) fn ws(s: &[u8], mut i: usize) -> usize {
 
 /// The end of the value starting at `i` (no leading whitespace), or `None` if it is malformed.
 pub(crate) fn value_end(s: &[u8], mut i: usize) -> Option<usize> {
-    // Bit n of `stack` is 1 when nesting level n is an object.
+    // Bit n of `stack` is 1 when nesting level n is an object. (`if` chains, not `match`: a
+    // jump table over the byte values would cost more than the whole loop.)
     let (mut stack, mut depth) = (0u64, 0u32);
     loop {
         let c = *s.get(i)?;
         i += 1;
-        match c {
-            b'"' => loop {
+        if c == b'"' {
+            loop {
                 let c = *s.get(i)?;
                 i += 1;
-                match c {
-                    b'"' => break,
-                    b'\\' => i += 1,
-                    0..0x20 => return None,
-                    _ => {}
+                if c == b'"' {
+                    break;
                 }
-            },
-            b'{' | b'[' if depth < 64 => {
-                stack = (stack << 1) | (c == b'{') as u64;
-                depth += 1;
-                continue;
-            }
-            b'}' | b']' if depth > 0 && (stack & 1 == 1) == (c == b'}') => {
-                stack >>= 1;
-                depth -= 1;
-            }
-            // A scalar token: a number or a literal, read strictly when accessed.
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => {
-                while let Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'+' | b'-') = s.get(i) {
+                if c == b'\\' {
                     i += 1;
+                } else if c < 0x20 {
+                    return None;
                 }
             }
-            b',' | b':' | b' ' | b'\t' | b'\n' | b'\r' if depth > 0 => continue,
-            _ => return None,
+        } else if c == b'{' || c == b'[' {
+            if depth == 64 {
+                return None;
+            }
+            stack = (stack << 1) | (c == b'{') as u64;
+            depth += 1;
+            continue;
+        } else if c == b'}' || c == b']' {
+            if depth == 0 || (stack & 1 == 1) != (c == b'}') {
+                return None;
+            }
+            stack >>= 1;
+            depth -= 1;
+        } else if scalar(c) {
+            // A scalar token: a number or a literal, read strictly when accessed.
+            while s
+                .get(i)
+                .is_some_and(|&c| scalar(c) || c == b'.' || c == b'+')
+            {
+                i += 1;
+            }
+        } else if depth > 0 && (c == b',' || c == b':' || c.is_ascii_whitespace()) {
+            continue;
+        } else {
+            return None;
         }
         if depth == 0 {
             return Some(i);
         }
     }
+}
+
+/// Whether `c` can start a number or a literal.
+fn scalar(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-'
 }
 
 /// The member at `i` of the array or object `s` (`i` just after the opening bracket or a
@@ -79,7 +95,7 @@ pub(crate) fn member(s: &[u8], i: usize, object: bool) -> Option<(&[u8], &[u8], 
     let after = ws(s, end);
     let next = match s.get(after)? {
         b',' => after + 1,
-        b']' | b'}' if after + 1 == s.len() => s.len(),
+        b']' | b'}' => s.len(),
         _ => return None,
     };
     Some((key, value, next))

@@ -8,18 +8,55 @@ use std::vec::Vec;
 #[allow(missing_docs)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
-    CreateElement { id: u32, tag: String },
-    CreateText { id: u32, text: String },
-    SetAttr { id: u32, name: String, value: String },
-    RemoveAttr { id: u32, name: String },
-    SetText { id: u32, text: String },
-    Append { parent: u32, child: u32 },
-    InsertBefore { parent: u32, child: u32, before: u32 },
-    Remove { id: u32 },
-    Listen { id: u32, listener: u32, event: String },
-    Unlisten { listener: u32 },
-    SetValue { id: u32, value: String },
-    SetChecked { id: u32, checked: bool },
+    CreateElement {
+        id: u32,
+        tag: String,
+    },
+    CreateText {
+        id: u32,
+        text: String,
+    },
+    SetAttr {
+        id: u32,
+        name: String,
+        value: String,
+    },
+    RemoveAttr {
+        id: u32,
+        name: String,
+    },
+    SetText {
+        id: u32,
+        text: String,
+    },
+    Append {
+        parent: u32,
+        child: u32,
+    },
+    InsertBefore {
+        parent: u32,
+        child: u32,
+        before: u32,
+    },
+    Remove {
+        id: u32,
+    },
+    Listen {
+        id: u32,
+        listener: u32,
+        event: String,
+    },
+    Unlisten {
+        listener: u32,
+    },
+    SetValue {
+        id: u32,
+        value: String,
+    },
+    SetChecked {
+        id: u32,
+        checked: bool,
+    },
 }
 
 struct Reader<'a> {
@@ -45,18 +82,53 @@ impl Reader<'_> {
         let code = *self.b.get(self.i)?;
         self.i += 1;
         Some(match code {
-            1 => Op::CreateElement { id: self.u32()?, tag: self.str()? },
-            2 => Op::CreateText { id: self.u32()?, text: self.str()? },
-            3 => Op::SetAttr { id: self.u32()?, name: self.str()?, value: self.str()? },
-            4 => Op::RemoveAttr { id: self.u32()?, name: self.str()? },
-            5 => Op::SetText { id: self.u32()?, text: self.str()? },
-            6 => Op::Append { parent: self.u32()?, child: self.u32()? },
-            7 => Op::InsertBefore { parent: self.u32()?, child: self.u32()?, before: self.u32()? },
+            1 => Op::CreateElement {
+                id: self.u32()?,
+                tag: self.str()?,
+            },
+            2 => Op::CreateText {
+                id: self.u32()?,
+                text: self.str()?,
+            },
+            3 => Op::SetAttr {
+                id: self.u32()?,
+                name: self.str()?,
+                value: self.str()?,
+            },
+            4 => Op::RemoveAttr {
+                id: self.u32()?,
+                name: self.str()?,
+            },
+            5 => Op::SetText {
+                id: self.u32()?,
+                text: self.str()?,
+            },
+            6 => Op::Append {
+                parent: self.u32()?,
+                child: self.u32()?,
+            },
+            7 => Op::InsertBefore {
+                parent: self.u32()?,
+                child: self.u32()?,
+                before: self.u32()?,
+            },
             8 => Op::Remove { id: self.u32()? },
-            9 => Op::Listen { id: self.u32()?, listener: self.u32()?, event: self.str()? },
-            10 => Op::Unlisten { listener: self.u32()? },
-            11 => Op::SetValue { id: self.u32()?, value: self.str()? },
-            12 => Op::SetChecked { id: self.u32()?, checked: self.u32()? != 0 },
+            9 => Op::Listen {
+                id: self.u32()?,
+                listener: self.u32()?,
+                event: self.str()?,
+            },
+            10 => Op::Unlisten {
+                listener: self.u32()?,
+            },
+            11 => Op::SetValue {
+                id: self.u32()?,
+                value: self.str()?,
+            },
+            12 => Op::SetChecked {
+                id: self.u32()?,
+                checked: self.u32()? != 0,
+            },
             _ => return None,
         })
     }

@@ -80,10 +80,22 @@ impl FakeDom {
         match op {
             Op::CreateElement { id, tag } => {
                 rules::check_tag(tag)?;
-                self.create(*id, FakeNode { tag: tag.clone(), ..FakeNode::default() })?;
+                self.create(
+                    *id,
+                    FakeNode {
+                        tag: tag.clone(),
+                        ..FakeNode::default()
+                    },
+                )?;
             }
             Op::CreateText { id, text } => {
-                self.create(*id, FakeNode { text: text.clone(), ..FakeNode::default() })?;
+                self.create(
+                    *id,
+                    FakeNode {
+                        text: text.clone(),
+                        ..FakeNode::default()
+                    },
+                )?;
             }
             Op::SetAttr { id, name, value } => {
                 rules::check_attr(name, value)?;
@@ -102,9 +114,11 @@ impl FakeDom {
                 self.node(*id)?.text = text.clone();
             }
             Op::Append { parent, child } => self.attach(*parent, *child, None)?,
-            Op::InsertBefore { parent, child, before } => {
-                self.attach(*parent, *child, Some(*before))?
-            }
+            Op::InsertBefore {
+                parent,
+                child,
+                before,
+            } => self.attach(*parent, *child, Some(*before))?,
             Op::Remove { id } => {
                 if *id == 0 {
                     return Err(-6);
@@ -113,7 +127,11 @@ impl FakeDom {
                 self.detach(*id);
                 self.release(*id);
             }
-            Op::Listen { id, listener, event } => {
+            Op::Listen {
+                id,
+                listener,
+                event,
+            } => {
                 self.node(*id)?;
                 if self.listeners.contains_key(listener) {
                     return Err(-7);
@@ -152,7 +170,10 @@ impl FakeDom {
         }
         let mut at = at;
         if self.nodes[&child].parent == Some(parent) {
-            let old = self.nodes[&parent].children.iter().position(|&c| c == child);
+            let old = self.nodes[&parent]
+                .children
+                .iter()
+                .position(|&c| c == child);
             if old.is_some_and(|o| o < at) {
                 at -= 1;
             }
@@ -280,8 +301,15 @@ impl FakeDom {
         if n.tag.is_empty() || n.tag == "#root" {
             return false;
         }
-        let attr = |k: &str| n.attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
-        let (head, filters) = compound.split_once('[').map_or((compound, ""), |(h, f)| (h, f));
+        let attr = |k: &str| {
+            n.attrs
+                .iter()
+                .find(|(a, _)| a == k)
+                .map(|(_, v)| v.as_str())
+        };
+        let (head, filters) = compound
+            .split_once('[')
+            .map_or((compound, ""), |(h, f)| (h, f));
         let mut pieces = head.split('.');
         let tag = pieces.next().unwrap_or("");
         if !tag.is_empty() && tag != n.tag {

@@ -16,8 +16,8 @@ use crate::Component;
 /// # #[derive(Clone)] enum Msg { Inc }
 /// # impl Component for Counter {
 /// #     type Msg = Msg;
-/// #     fn mount(p: Json, _: &mut Cx<Msg>) -> Self { Counter { n: p.get("start").as_i64().unwrap_or(0) } }
-/// #     fn update(&mut self, _: Msg, _: &mut Cx<Msg>) { self.n += 1 }
+/// #     fn mount(p: Json, _: &mut Cx) -> Self { Counter { n: p.get("start").as_i64().unwrap_or(0) } }
+/// #     fn update(&mut self, _: Msg, _: &mut Cx) { self.n += 1 }
 /// #     fn view(&self) -> Node<Msg> { button().text(int(self.n)).on_click(Msg::Inc) }
 /// # }
 /// use tessera_guest::testing::Harness;
@@ -53,7 +53,10 @@ impl<C: Component> Harness<C> {
 
     /// The component's state.
     pub fn state(&self) -> &C {
-        self.app.as_ref().expect("the component was unmounted").state()
+        self.app
+            .as_ref()
+            .expect("the component was unmounted")
+            .state()
     }
 
     /// Reads the fake host.
@@ -91,26 +94,48 @@ impl<C: Component> Harness<C> {
         }
     }
 
-    /// Dispatches `event` with `data` to element `nth` matching `selector`, as the host would.
+    /// Dispatches `event` with `data` to element `nth` matching `selector`, as the host would:
+    /// to each of its listeners for `event`, in the order they were added.
     ///
     /// # Panics
     /// When no such element, or it has no listener for `event`.
-    pub fn dispatch_nth(&mut self, selector: &str, nth: usize, event: &str, data: &str) -> &mut Self {
+    pub fn dispatch_nth(
+        &mut self,
+        selector: &str,
+        nth: usize,
+        event: &str,
+        data: &str,
+    ) -> &mut Self {
         let id = self.one(selector, nth);
-        let listener = with_host(|h| {
+        let listeners: Vec<u32> = with_host(|h| {
             if matches!(event, "input" | "change") {
                 let n = h.dom.nodes.get_mut(&id).expect("live node");
-                match data {
-                    "true" | "false" if event == "change" => n.checked = data == "true",
+                let kind = n
+                    .attrs
+                    .iter()
+                    .find(|(k, _)| k == "type")
+                    .map(|(_, v)| v.as_str());
+                match kind {
+                    Some("checkbox" | "radio") => n.checked = data == "true",
                     _ => n.value = data.into(),
                 }
             }
-            h.dom.listeners.iter().find(|(_, (n, e))| *n == id && e == event).map(|(l, _)| *l)
+            h.dom
+                .listeners
+                .iter()
+                .filter(|(_, (n, e))| *n == id && e == event)
+                .map(|(l, _)| *l)
+                .collect()
         });
-        let Some(listener) = listener else {
+        if listeners.is_empty() {
             panic!("`{selector}` #{nth} has no `{event}` listener");
-        };
-        self.app().event(listener, data);
+        }
+        for l in listeners {
+            // A listener removed by an earlier one's render is not called.
+            if with_host(|h| h.dom.listeners.contains_key(&l)) {
+                self.app().event(l, data);
+            }
+        }
         self
     }
 
@@ -160,10 +185,19 @@ impl<C: Component> Harness<C> {
         let end = with_host(|h| h.clock) + ms;
         loop {
             let next = with_host(|h| {
-                let t = h.timers.iter().filter(|t| t.due <= end).min_by(|a, b| a.due.total_cmp(&b.due))?.clone();
+                let t = h
+                    .timers
+                    .iter()
+                    .filter(|t| t.due <= end)
+                    .min_by(|a, b| a.due.total_cmp(&b.due))?
+                    .clone();
                 h.clock = t.due;
                 if t.repeat {
-                    let timer = h.timers.iter_mut().find(|x| x.id == t.id).expect("live timer");
+                    let timer = h
+                        .timers
+                        .iter_mut()
+                        .find(|x| x.id == t.id)
+                        .expect("live timer");
                     timer.due += (t.ms as f64).max(1.0);
                 } else {
                     h.timers.retain(|x| x.id != t.id);
@@ -176,6 +210,12 @@ impl<C: Component> Harness<C> {
             }
         }
         with_host(|h| h.clock = end);
+        self
+    }
+
+    /// Handles `msg` directly (update, then render), as if a listener had sent it.
+    pub fn send(&mut self, msg: C::Msg) -> &mut Self {
+        self.app().send(msg);
         self
     }
 
@@ -203,7 +243,10 @@ impl<C: Component> Harness<C> {
     /// The operations applied since the last [`Harness::take_batches`]/`take_ops`, all batches
     /// together.
     pub fn take_ops(&mut self) -> Vec<Op> {
-        self.take_batches().into_iter().flat_map(|(ops, _)| ops).collect()
+        self.take_batches()
+            .into_iter()
+            .flat_map(|(ops, _)| ops)
+            .collect()
     }
 
     /// Every accepted `publish`, payloads as text.

@@ -107,9 +107,16 @@ pub unsafe fn apply(ops: *const u8, len: usize) -> i32 {
 ///
 /// # Safety
 /// Both pairs must be readable.
-pub unsafe fn publish(topic: *const u8, topic_len: usize, payload: *const u8, payload_len: usize) -> i32 {
+pub unsafe fn publish(
+    topic: *const u8,
+    topic_len: usize,
+    payload: *const u8,
+    payload_len: usize,
+) -> i32 {
     // SAFETY: forwarded.
-    let (Some(topic), payload) = (unsafe { text(topic, topic_len) }, unsafe { bytes(payload, payload_len) }) else {
+    let (Some(topic), payload) = (unsafe { text(topic, topic_len) }, unsafe {
+        bytes(payload, payload_len)
+    }) else {
         return -2;
     };
     with_host(|h| {
@@ -157,7 +164,12 @@ pub unsafe fn set_timer(ms: i32, repeat: i32) -> i32 {
         }
         h.last_timer += 1;
         let ms = ms.max(0);
-        let t = FakeTimer { id: h.last_timer, ms, repeat: repeat != 0, due: h.clock + ms as f64 };
+        let t = FakeTimer {
+            id: h.last_timer,
+            ms,
+            repeat: repeat != 0,
+            due: h.clock + ms as f64,
+        };
         h.timers.push(t);
         h.last_timer
     })

@@ -30,7 +30,9 @@ pub fn alloc(len: i32) -> i32 {
 pub fn write(ptr: i32, bytes: &[u8]) {
     BUFFERS.with(|b| {
         let mut b = b.borrow_mut();
-        let buf = b.get_mut((ptr as usize).wrapping_sub(1)).and_then(Option::as_mut);
+        let buf = b
+            .get_mut((ptr as usize).wrapping_sub(1))
+            .and_then(Option::as_mut);
         let buf = buf.unwrap_or_else(|| panic!("no live buffer {ptr}"));
         assert_eq!(buf.len(), bytes.len(), "buffer {ptr} has another length");
         buf.copy_from_slice(bytes);

@@ -16,7 +16,16 @@ const TAGS: &str = "a abbr article aside b blockquote br button caption code col
     progress q s samp section select small span strong style sub summary sup table tbody td \
     textarea tfoot th thead time tr u ul var";
 
-const URL_ATTRS: [&str; 8] = ["href", "src", "srcset", "poster", "cite", "background", "ping", "data"];
+const URL_ATTRS: [&str; 8] = [
+    "href",
+    "src",
+    "srcset",
+    "poster",
+    "cite",
+    "background",
+    "ping",
+    "data",
+];
 
 /// `-3` unless `tag` is in the allowlist.
 pub fn check_tag(tag: &str) -> Result<(), i32> {
@@ -30,7 +39,9 @@ pub fn check_tag(tag: &str) -> Result<(), i32> {
 /// `-4` for a refused attribute name, `-5` for a refused URL.
 pub fn check_attr(name: &str, value: &str) -> Result<(), i32> {
     let lower = name.to_ascii_lowercase();
-    let bad_char = !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let bad_char = !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let refused = ["srcdoc", "is", "formaction", "action", "http-equiv"];
     if name.is_empty() || bad_char || lower.starts_with("on") || refused.contains(&lower.as_str()) {
         return Err(-4);
@@ -41,7 +52,10 @@ pub fn check_attr(name: &str, value: &str) -> Result<(), i32> {
             .filter(|c| !c.is_whitespace() && !c.is_control())
             .collect::<std::string::String>()
             .to_ascii_lowercase();
-        if ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s)) {
+        if ["javascript:", "vbscript:", "data:"]
+            .iter()
+            .any(|s| cleaned.starts_with(s))
+        {
             return Err(-5);
         }
     }

@@ -1,13 +1,12 @@
-//! A counter: `-` and `+` buttons around a number that starts at `props.start` and moves by
-//! `props.step` (default 1), with a reset button when it left its start.
+//! A counter: `−` and `+` buttons around a number that starts at `props.start` (default 0),
+//! and a reset button, enabled once the count left its start.
 #![no_std]
 
 use tessera_guest::prelude::*;
 
-/// The state: where it started, the step, the count.
+/// The state: where it started, the count.
 pub struct Counter {
     start: i64,
-    step: i64,
     n: i64,
 }
 
@@ -29,14 +28,13 @@ impl Component for Counter {
 
     fn mount(props: Json, _cx: &mut Cx) -> Self {
         let start = props.get("start").as_i64().unwrap_or(0);
-        let step = props.get("step").as_i64().filter(|s| *s > 0).unwrap_or(1);
-        Counter { start, step, n: start }
+        Counter { start, n: start }
     }
 
     fn update(&mut self, msg: Msg, _cx: &mut Cx) {
         self.n = match msg {
-            Msg::Inc => self.n.saturating_add(self.step),
-            Msg::Dec => self.n.saturating_sub(self.step),
+            Msg::Inc => self.n.saturating_add(1),
+            Msg::Dec => self.n.saturating_sub(1),
             Msg::Reset => self.start,
         };
     }
@@ -44,9 +42,17 @@ impl Component for Counter {
     fn view(&self) -> Node<Msg> {
         div()
             .class("counter")
-            .child(button().class("dec").attr("aria-label", "decrement").text("−").on_click(Msg::Dec))
-            .child(output().class(if self.n < 0 { "value negative" } else { "value" }).text(int(self.n)))
-            .child(button().class("inc").attr("aria-label", "increment").text("+").on_click(Msg::Inc))
+            .child(button().class("dec").text("−").on_click(Msg::Dec))
+            .child(
+                output()
+                    .class(if self.n < 0 {
+                        "value negative"
+                    } else {
+                        "value"
+                    })
+                    .text(int(self.n)),
+            )
+            .child(button().class("inc").text("+").on_click(Msg::Inc))
             .child(
                 button()
                     .class("reset")
