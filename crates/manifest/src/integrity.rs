@@ -1,5 +1,7 @@
 //! Subresource Integrity strings: `sha256-|sha384-|sha512-` followed by the digest in base64.
 
+use alloc::string::String;
+
 use crate::text::{cat, int, quoted};
 
 /// The hash algorithms SRI defines, with the base64 length of their digest (padding included)

@@ -39,7 +39,10 @@
 //! components[0].budget.maxBytes (component 'cart'): must be a positive integer, got -5");
 //! # }
 //! ```
+#![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
+
+extern crate alloc;
 
 pub mod fields;
 mod integrity;

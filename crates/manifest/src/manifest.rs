@@ -3,6 +3,9 @@
 //! Values of these types come out of [`crate::from_value`] (or [`crate::from_json_str`]), which
 //! checks every rule in `docs/manifest.md`; code that holds a [`Manifest`] can rely on them.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::value::Value;
 
 /// A validated manifest, version [`crate::MANIFEST_VERSION`].

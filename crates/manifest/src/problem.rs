@@ -1,5 +1,8 @@
 //! What validation reports: every problem found, each naming its JSON path and component.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use core::fmt;
 
 /// One thing wrong with a manifest.
@@ -68,4 +71,5 @@ impl fmt::Display for Problems {
     }
 }
 
+#[cfg(feature = "std")]
 impl std::error::Error for Problems {}

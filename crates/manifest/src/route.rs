@@ -1,5 +1,7 @@
 //! Route patterns for `"load": {"route": ...}`: an exact path, or a prefix ending in `*`.
 
+use alloc::string::String;
+
 use crate::limits::MAX_STRING_BYTES;
 use crate::text::{cat, int};
 

@@ -3,6 +3,8 @@
 //! Formatting an `f64` with `{}` costs about 12 KB of wasm, and `format!` itself several KB; the
 //! loader links this crate, so messages are assembled with `push_str`.
 
+use alloc::string::String;
+
 use crate::value::Value;
 
 /// The longest string quoted in a message, in characters; longer ones end in `...`.
@@ -105,9 +107,15 @@ pub(crate) fn push_value(out: &mut String, value: &Value) {
 pub(crate) fn push_number(out: &mut String, n: f64) {
     if !n.is_finite() || n.abs() > EXACT_INT {
         out.push_str("a number out of range");
-    } else if n.fract() != 0.0 {
+    } else if !is_integer(n) {
         out.push_str("a fraction");
     } else {
         push_int(out, n as i64);
     }
+}
+
+/// Is `n` a finite whole number? (`f64::fract` needs std.) Every finite `f64` of magnitude 2^52
+/// or more is whole; below that, truncating to `i64` and back is exact only for whole numbers.
+pub(crate) fn is_integer(n: f64) -> bool {
+    n.is_finite() && (n.abs() >= 4_503_599_627_370_496.0 || n as i64 as f64 == n)
 }

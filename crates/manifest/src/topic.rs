@@ -1,5 +1,7 @@
 //! Message-bus topic patterns: a topic, or a prefix followed by a trailing `*`.
 
+use alloc::string::String;
+
 use crate::limits::MAX_TOPIC_BYTES;
 use crate::text::{cat, int};
 

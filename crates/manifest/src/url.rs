@@ -1,5 +1,7 @@
 //! Module and glue URLs: what the manifest accepts, and RFC 3986 reference resolution.
 
+use alloc::string::String;
+
 mod parse;
 mod resolve;
 
@@ -100,4 +102,5 @@ impl core::fmt::Display for UrlError {
     }
 }
 
+#[cfg(feature = "std")]
 impl std::error::Error for UrlError {}

@@ -1,5 +1,8 @@
 //! A JSON value that keeps what a validator needs to see: object keys in source order, duplicates included.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// A JSON value.
 ///
 /// Unlike `serde_json::Value`, an [`Value::Object`] keeps its entries in source order and keeps

@@ -1,5 +1,8 @@
 //! `capabilities`: lists of topic patterns for `publish` and `subscribe`.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::object::{check_keys, entries, get};
 use super::path::Path;
 use super::scalar::string;

@@ -1,5 +1,6 @@
 //! `load`: `"eager"`, `"idle"`, `"visible"`, `"manual"` or `{"route": "/pattern"}`.
 
+
 use super::object::{check_keys, entries};
 use super::path::Path;
 use super::root::required;

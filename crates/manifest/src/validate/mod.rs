@@ -3,6 +3,9 @@
 //! Validation never stops at the first problem: each check reports into a [`Ctx`] and carries on
 //! with what it can, so one run names everything that is wrong.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 mod capabilities;
 mod component;
 mod load;

@@ -1,5 +1,9 @@
 //! Objects: their type, duplicate keys, unknown keys (with a "did you mean"), field lookup.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+use alloc::vec;
+
 use super::path::Path;
 use super::Ctx;
 use crate::text::quoted;

@@ -3,6 +3,8 @@
 //! A [`Path`] is a chain of borrowed segments on the stack; it becomes a `String` only when a
 //! problem is reported, so valid manifests cost no path allocations.
 
+use alloc::string::String;
+
 use crate::text::{push_escaped, push_int};
 
 /// Where a value sits in the document.

@@ -1,5 +1,8 @@
 //! The top-level object: `$schema`, `manifestVersion`, `budget`, `components`.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::object::{check_keys, entries, get};
 use super::path::Path;
 use super::scalar::{positive_int, short_string};
@@ -51,7 +54,7 @@ fn manifest_version(ctx: &mut Ctx, value: &Value) -> Option<u32> {
     let supported = int(i64::from(MANIFEST_VERSION));
     match value {
         Value::Number(n) if *n == f64::from(MANIFEST_VERSION) => return Some(MANIFEST_VERSION),
-        Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+        Value::Number(n) if crate::text::is_integer(*n) => {
             let parts = [
                 "unsupported manifest version ",
                 &int(*n as i64),

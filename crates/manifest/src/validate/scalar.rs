@@ -1,5 +1,6 @@
 //! Reading strings and integers, reporting wrong types and values out of range.
 
+
 use super::path::Path;
 use super::Ctx;
 use crate::text::int;
@@ -89,7 +90,7 @@ pub(crate) fn url<'v>(ctx: &mut Ctx, path: &Path<'_>, value: &'v Value) -> Optio
 /// An integer from 1 to `max`.
 pub(crate) fn positive_int(ctx: &mut Ctx, path: &Path<'_>, value: &Value, max: u64) -> Option<u64> {
     match value {
-        Value::Number(n) if n.is_finite() && n.fract() == 0.0 && *n >= 1.0 => {
+        Value::Number(n) if crate::text::is_integer(*n) && *n >= 1.0 => {
             if *n <= max as f64 {
                 return Some(*n as u64);
             }
