@@ -133,6 +133,12 @@ pub struct Slot<C: Component> {
 #[cfg(target_arch = "wasm32")]
 unsafe impl<C: Component> Sync for Slot<C> {}
 
+impl<C: Component> Default for Slot<C> {
+    fn default() -> Self {
+        Slot::new()
+    }
+}
+
 impl<C: Component> Slot<C> {
     /// No instance yet.
     pub const fn new() -> Slot<C> {

@@ -2,13 +2,16 @@
 
 use alloc::boxed::Box;
 
+/// A closure from event data to a message.
+pub(crate) type MapFn<M> = Box<dyn Fn(&str) -> Option<M>>;
+
 /// How an event's data (docs/abi.md "Event data") becomes a message. Only the closures a
 /// component actually uses end up in its wasm.
 pub(crate) enum Handler<M> {
     /// Always this message (click, submit, ...).
     Msg(M),
     /// Any mapping of the data (a value, a key); `None` ignores the event.
-    Map(Box<dyn Fn(&str) -> Option<M>>),
+    Map(MapFn<M>),
 }
 
 impl<M: Clone> Handler<M> {

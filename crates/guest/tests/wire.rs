@@ -15,9 +15,12 @@ fn hex(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Encodes one operation.
+type Encode = fn(&mut Ops);
+
 #[test]
 fn every_operation_encodes_as_documented() {
-    let cases: Vec<(fn(&mut Ops), &str)> = vec![
+    let cases: Vec<(Encode, &str)> = vec![
         (|o| o.create_element(1, "p"), "01 01000000 01000000 70"),
         (|o| o.create_text(2, "hé"), "02 02000000 03000000 68c3a9"),
         (

@@ -69,5 +69,5 @@ fn body(lit: &[u8]) -> Option<&[u8]> {
 }
 
 fn has_escape(body: &[u8]) -> bool {
-    body.iter().any(|&b| b == b'\\')
+    body.contains(&b'\\')
 }

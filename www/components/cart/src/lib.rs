@@ -1,0 +1,287 @@
+//! A cart badge: listens to `cart:*` (`cart:add` with `{"id", "name", "price"}`, `cart:clear`)
+//! and shows the count and total; click it to see the lines, remove one, or clear the cart
+//! (which publishes `cart:clear` so that the product list resets too). Props: `currency`.
+#![no_std]
+
+use tessera_guest::prelude::*;
+
+/// One product in the cart.
+pub struct Line {
+    id: String,
+    name: String,
+    /// In cents, each.
+    price: i64,
+    qty: i64,
+}
+
+/// The state.
+pub struct Cart {
+    lines: Vec<Line>,
+    open: bool,
+    currency: String,
+    /// Whether the bus is closed to this component (no `subscribe` grant).
+    deaf: bool,
+}
+
+/// What happens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// `cart:add`.
+    Added {
+        /// The product id.
+        id: String,
+        /// Its name.
+        name: String,
+        /// Its price in cents.
+        price: i64,
+    },
+    /// `cart:clear`, from anyone.
+    Cleared,
+    /// Open or close the list.
+    Toggle,
+    /// Remove one of line `i`.
+    Less(usize),
+    /// The clear button.
+    Clear,
+}
+
+impl Cart {
+    fn money(&self, cents: i64) -> String {
+        let mut s = self.currency.clone();
+        s.push_str(&fixed(cents, 2));
+        s
+    }
+
+    fn count(&self) -> i64 {
+        self.lines.iter().map(|l| l.qty).sum()
+    }
+
+    fn line_view(&self, i: usize, l: &Line) -> Node<Msg> {
+        let mut qty = String::from("×");
+        qty.push_str(&int(l.qty));
+        li().child(span().class("name").text(l.name.clone()))
+            .child(span().class("qty").text(qty))
+            .child(span().class("sum").text(self.money(l.price * l.qty)))
+            .child(
+                button()
+                    .class("less")
+                    .attr("aria-label", "remove one")
+                    .text("−")
+                    .on_click(Msg::Less(i)),
+            )
+    }
+}
+
+impl Component for Cart {
+    type Msg = Msg;
+
+    const STYLE: &'static str = css!(include_str!("cart.css"));
+
+    fn mount(props: Json, cx: &mut Cx) -> Self {
+        let deaf = cx.subscribe("cart:*").is_err();
+        if deaf {
+            log::warn("cart: not allowed to subscribe to cart:*");
+        }
+        Cart {
+            lines: Vec::new(),
+            open: false,
+            currency: props
+                .get("currency")
+                .as_str()
+                .map_or("$".into(), |s| s.into_owned()),
+            deaf,
+        }
+    }
+
+    fn props(&mut self, props: Json, _cx: &mut Cx) -> bool {
+        if let Some(c) = props.get("currency").as_str() {
+            self.currency = c.into_owned();
+        }
+        true
+    }
+
+    fn update(&mut self, msg: Msg, cx: &mut Cx) {
+        match msg {
+            Msg::Added { id, name, price } => match self.lines.iter_mut().find(|l| l.id == id) {
+                Some(l) => {
+                    l.qty += 1;
+                    l.price = price;
+                }
+                None => self.lines.push(Line {
+                    id,
+                    name,
+                    price,
+                    qty: 1,
+                }),
+            },
+            Msg::Cleared => self.lines.clear(),
+            Msg::Toggle => self.open = !self.open,
+            Msg::Less(i) => {
+                if let Some(l) = self.lines.get_mut(i) {
+                    l.qty -= 1;
+                }
+                self.lines.retain(|l| l.qty > 0);
+            }
+            Msg::Clear => {
+                self.lines.clear();
+                if cx.publish("cart:clear", b"{}").is_err() {
+                    log::warn("cart: not allowed to publish cart:clear");
+                }
+            }
+        }
+    }
+
+    fn on_message(&self, topic: &str, payload: &[u8]) -> Option<Msg> {
+        match topic {
+            "cart:add" => {
+                let p = Json::parse_bytes(payload);
+                Some(Msg::Added {
+                    id: p.get("id").as_str()?.into_owned(),
+                    name: p
+                        .get("name")
+                        .as_str()
+                        .map_or("item".into(), |s| s.into_owned()),
+                    price: p.get("price").as_i64().filter(|&c| c >= 0)?,
+                })
+            }
+            "cart:clear" => Some(Msg::Cleared),
+            _ => None,
+        }
+    }
+
+    fn view(&self) -> Node<Msg> {
+        let count = self.count();
+        let total: i64 = self.lines.iter().map(|l| l.price * l.qty).sum();
+        let panel = div()
+            .class("panel")
+            .attr("id", "cart-lines")
+            .flag("hidden", !self.open)
+            .child(if self.lines.is_empty() {
+                p().class("empty").text(if self.deaf {
+                    "Not connected to the shop."
+                } else {
+                    "Your cart is empty."
+                })
+            } else {
+                ul().children(
+                    self.lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| self.line_view(i, l)),
+                )
+            })
+            .child(
+                div()
+                    .class("foot")
+                    .child(strong().text(self.money(total)))
+                    .child(
+                        button()
+                            .class("clear")
+                            .flag("disabled", count == 0)
+                            .text("Clear cart")
+                            .on_click(Msg::Clear),
+                    ),
+            );
+        div()
+            .class("cart")
+            .child(
+                button()
+                    .class("badge")
+                    .attr("aria-expanded", if self.open { "true" } else { "false" })
+                    .attr("aria-controls", "cart-lines")
+                    .on_click(Msg::Toggle)
+                    .child(span().class("icon").attr("aria-hidden", "true").text("🛒"))
+                    .child(span().class("total").text(self.money(total)))
+                    .child(
+                        span()
+                            .class(if count == 0 { "count zero" } else { "count" })
+                            .text(int(count)),
+                    ),
+            )
+            .child(panel)
+    }
+}
+
+tessera_guest::component!(Cart);
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use super::*;
+    use tessera_guest::testing::{with_host, Harness};
+
+    fn add(h: &mut Harness<Cart>, id: &str, price: i64) {
+        let payload = std::format!(r#"{{"id":"{id}","name":"{id} tea","price":{price}}}"#);
+        h.deliver("cart:add", &payload);
+    }
+
+    #[test]
+    fn counts_and_totals_what_is_added() {
+        let mut h = Harness::<Cart>::mount("{}");
+        assert_eq!(h.text(".count"), "0");
+        assert_eq!(h.select(".count.zero").len(), 1);
+        add(&mut h, "sencha", 850);
+        add(&mut h, "assam", 690);
+        add(&mut h, "sencha", 850);
+        assert_eq!(h.text(".count"), "3");
+        assert_eq!(h.text(".total"), "$23.90");
+        h.click("button.badge");
+        assert_eq!(h.select(".panel[hidden]").len(), 0);
+        assert_eq!(h.text("li .qty"), "×2");
+        assert_eq!(h.text("li .sum"), "$17.00");
+    }
+
+    #[test]
+    fn ignores_malformed_messages() {
+        let mut h = Harness::<Cart>::mount("{}");
+        for bad in [
+            "",
+            "{",
+            r#"{"id": 1, "price": 5}"#,
+            r#"{"id": "x"}"#,
+            r#"{"id": "x", "price": -1}"#,
+        ] {
+            h.deliver("cart:add", bad);
+        }
+        h.deliver("cart:unknown", r#"{"id":"x","price":1}"#);
+        assert_eq!(h.text(".count"), "0");
+    }
+
+    #[test]
+    fn removing_one_and_clearing() {
+        let mut h = Harness::<Cart>::mount(r#"{"currency": "£"}"#);
+        add(&mut h, "a", 100);
+        add(&mut h, "b", 250);
+        add(&mut h, "b", 250);
+        h.click("button.badge");
+        h.click_nth("button.less", 1);
+        assert_eq!(h.text(".total"), "£3.50");
+        h.click_nth("button.less", 0);
+        assert_eq!(h.select("li").len(), 1);
+        h.click("button.clear");
+        assert_eq!(h.text(".count"), "0");
+        assert_eq!(h.text(".empty"), "Your cart is empty.");
+        assert_eq!(h.published(), [("cart:clear".into(), "{}".into())]);
+        // Its own cart:clear coming back (or another one) is harmless.
+        h.deliver("cart:clear", "{}");
+        assert_eq!(h.select(".clear[disabled]").len(), 1);
+    }
+
+    #[test]
+    fn says_so_when_the_bus_is_closed() {
+        tessera_guest::testing::reset();
+        with_host(|x| x.grants = Some((std::vec![], std::vec![])));
+        let mut h = Harness::<Cart>::mount_here("{}");
+        h.click("button.badge");
+        assert_eq!(h.text(".empty"), "Not connected to the shop.");
+    }
+
+    #[test]
+    fn currency_follows_props() {
+        let mut h = Harness::<Cart>::mount("{}");
+        add(&mut h, "a", 199);
+        h.set_props(r#"{"currency": "CHF "}"#);
+        assert_eq!(h.text(".total"), "CHF 1.99");
+    }
+}
