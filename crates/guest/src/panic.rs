@@ -99,6 +99,7 @@ impl core::fmt::Write for Report {
 }
 
 /// The hint that replaces a message that needs formatting.
+#[cfg_attr(feature = "fmt-panic", allow(dead_code))]
 pub(crate) const NO_FMT: &str = "panicked (message: see feature fmt-panic)";
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std"), not(test)))]
@@ -113,9 +114,17 @@ fn on_panic(info: &core::panic::PanicInfo<'_>) -> ! {
     #[cfg(feature = "fmt-panic")]
     {
         // One report at a time: a static buffer keeps the stack small and allocates nothing.
-        static mut REPORT: Report = Report::new();
-        // SAFETY: single-threaded, and a panic inside the handler aborts before reaching here.
-        let r = unsafe { &mut *(&raw mut REPORT) };
+        struct Slot(core::cell::UnsafeCell<Report>);
+        // SAFETY: wasm32-unknown-unknown without `atomics` runs one thread.
+        unsafe impl Sync for Slot {}
+        static REPORT: Slot = Slot(core::cell::UnsafeCell::new(Report::new()));
+        // A panic while formatting (a `Display` that panics) must not reuse the buffer.
+        static BUSY: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+        if BUSY.swap(true, core::sync::atomic::Ordering::Relaxed) {
+            core::arch::wasm32::unreachable()
+        }
+        // SAFETY: single-threaded, and `BUSY` keeps a nested panic out.
+        let r = unsafe { &mut *REPORT.0.get() };
         r.len = 0;
         r.location(info.location());
         let _ = core::fmt::Write::write_fmt(r, format_args!("{}", info.message()));
