@@ -1,6 +1,7 @@
-//! A cart badge: listens to `cart:*` (`cart:add` with `{"id", "name", "price"}`, `cart:clear`)
-//! and shows the count and total; click it to see the lines, remove one, or clear the cart
-//! (which publishes `cart:clear` so that the product list resets too). Props: `currency`.
+//! A cart badge: listens to `cart:*` (`cart:add` with `{"id", "name", "price"}`, the price in
+//! currency units; `cart:cleared`) and shows the count and total; click it to see the lines,
+//! remove one, or clear the cart (which publishes `cart:cleared` so that the product list
+//! resets too). Props: `currency`.
 #![no_std]
 
 use tessera_guest::prelude::*;
@@ -35,7 +36,7 @@ pub enum Msg {
         /// Its price in cents.
         price: i64,
     },
-    /// `cart:clear`, from anyone.
+    /// `cart:cleared`, from anyone.
     Cleared,
     /// Open or close the list.
     Toggle,
@@ -43,6 +44,13 @@ pub enum Msg {
     Less(usize),
     /// The clear button.
     Clear,
+}
+
+/// A price in currency units (`8.5`) to whole cents, rounded half away from zero; `None` for
+/// a missing, negative or absurd price.
+fn cents(v: Json) -> Option<i64> {
+    let units = v.as_f64().filter(|u| (0.0..1e13).contains(u))?;
+    Some((units * 100.0 + 0.5) as i64)
 }
 
 impl Cart {
@@ -124,8 +132,8 @@ impl Component for Cart {
             }
             Msg::Clear => {
                 self.lines.clear();
-                if cx.publish("cart:clear", b"{}").is_err() {
-                    log::warn("cart: not allowed to publish cart:clear");
+                if cx.publish("cart:cleared", b"{}").is_err() {
+                    log::warn("cart: not allowed to publish cart:cleared");
                 }
             }
         }
@@ -141,10 +149,10 @@ impl Component for Cart {
                         .get("name")
                         .as_str()
                         .map_or("item".into(), |s| s.into_owned()),
-                    price: p.get("price").as_i64().filter(|&c| c >= 0)?,
+                    price: cents(p.get("price"))?,
                 })
             }
-            "cart:clear" => Some(Msg::Cleared),
+            "cart:cleared" => Some(Msg::Cleared),
             _ => None,
         }
     }
@@ -211,7 +219,7 @@ mod tests {
     use super::*;
     use tessera_guest::testing::{with_host, Harness};
 
-    fn add(h: &mut Harness<Cart>, id: &str, price: i64) {
+    fn add(h: &mut Harness<Cart>, id: &str, price: &str) {
         let payload = std::format!(r#"{{"id":"{id}","name":"{id} tea","price":{price}}}"#);
         h.deliver("cart:add", &payload);
     }
@@ -221,9 +229,9 @@ mod tests {
         let mut h = Harness::<Cart>::mount("{}");
         assert_eq!(h.text(".count"), "0");
         assert_eq!(h.select(".count.zero").len(), 1);
-        add(&mut h, "sencha", 850);
-        add(&mut h, "assam", 690);
-        add(&mut h, "sencha", 850);
+        add(&mut h, "sencha", "8.50");
+        add(&mut h, "assam", "6.9");
+        add(&mut h, "sencha", "8.5");
         assert_eq!(h.text(".count"), "3");
         assert_eq!(h.text(".total"), "$23.90");
         h.click("button.badge");
@@ -251,9 +259,9 @@ mod tests {
     #[test]
     fn removing_one_and_clearing() {
         let mut h = Harness::<Cart>::mount(r#"{"currency": "£"}"#);
-        add(&mut h, "a", 100);
-        add(&mut h, "b", 250);
-        add(&mut h, "b", 250);
+        add(&mut h, "a", "1");
+        add(&mut h, "b", "2.5");
+        add(&mut h, "b", "2.50");
         h.click("button.badge");
         h.click_nth("button.less", 1);
         assert_eq!(h.text(".total"), "£3.50");
@@ -262,9 +270,9 @@ mod tests {
         h.click("button.clear");
         assert_eq!(h.text(".count"), "0");
         assert_eq!(h.text(".empty"), "Your cart is empty.");
-        assert_eq!(h.published(), [("cart:clear".into(), "{}".into())]);
-        // Its own cart:clear coming back (or another one) is harmless.
-        h.deliver("cart:clear", "{}");
+        assert_eq!(h.published(), [("cart:cleared".into(), "{}".into())]);
+        // Its own cart:cleared coming back (or another one) is harmless.
+        h.deliver("cart:cleared", "{}");
         assert_eq!(h.select(".clear[disabled]").len(), 1);
     }
 
@@ -280,7 +288,7 @@ mod tests {
     #[test]
     fn currency_follows_props() {
         let mut h = Harness::<Cart>::mount("{}");
-        add(&mut h, "a", 199);
+        add(&mut h, "a", "1.99");
         h.set_props(r#"{"currency": "CHF "}"#);
         assert_eq!(h.text(".total"), "CHF 1.99");
     }

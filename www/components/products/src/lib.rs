@@ -1,7 +1,7 @@
-//! A product list. "Add to cart" publishes `cart:add` with `{"id", "name", "price"}` (price in
-//! cents) for whatever cart listens; `cart:clear` resets the "in cart" marks. Props:
-//! `products` (`[{"id", "name", "price", "note", "emoji"}]`, a small tea shop when absent) and
-//! `currency` (default `$`).
+//! A product list. "Add to cart" publishes `cart:add` with `{"id", "name", "price"}` for
+//! whatever cart listens; `cart:cleared` resets the "in cart" marks. Props: `products`
+//! (`[{"id", "name", "price", "note", "emoji"}]`, prices in currency units such as `4` or
+//! `8.5`; a small tea shop when absent) and `currency` (default `$`).
 #![no_std]
 
 use tessera_guest::prelude::*;
@@ -20,7 +20,7 @@ pub struct Product {
 pub struct Products {
     items: Vec<Product>,
     currency: String,
-    /// How many of each product this page added since the last `cart:clear`.
+    /// How many of each product this page added since the last `cart:cleared`.
     in_cart: Vec<u32>,
     /// The product whose button says "Added" for a moment, and the timer that ends it.
     flash: Option<(usize, Timer)>,
@@ -35,16 +35,23 @@ pub enum Msg {
     Add(usize),
     /// The "Added" moment is over.
     FlashDone,
-    /// Someone cleared the cart.
+    /// The cart was cleared (`cart:cleared`).
     Cleared,
 }
 
 const DEFAULT: &str = r#"[
-  {"id": "sencha", "name": "Sencha", "price": 850, "note": "Grassy green tea, 50 g", "emoji": "🍵"},
-  {"id": "assam", "name": "Assam", "price": 690, "note": "Malty black tea, 100 g", "emoji": "☕"},
-  {"id": "chai", "name": "Masala chai", "price": 920, "note": "Spiced black tea, 80 g", "emoji": "🫖"},
-  {"id": "mint", "name": "Moroccan mint", "price": 540, "note": "Gunpowder and spearmint, 50 g", "emoji": "🌿"}
+  {"id": "sencha", "name": "Sencha", "price": 8.5, "note": "Grassy green tea, 50 g", "emoji": "🍵"},
+  {"id": "assam", "name": "Assam", "price": 6.9, "note": "Malty black tea, 100 g", "emoji": "☕"},
+  {"id": "chai", "name": "Masala chai", "price": 9.2, "note": "Spiced black tea, 80 g", "emoji": "🫖"},
+  {"id": "mint", "name": "Moroccan mint", "price": 5.4, "note": "Gunpowder and spearmint, 50 g", "emoji": "🌿"}
 ]"#;
+
+/// A price in currency units (`8.5`) to whole cents, rounded half away from zero; `None` for
+/// a missing, negative or absurd price.
+fn cents(v: Json) -> Option<i64> {
+    let units = v.as_f64().filter(|u| (0.0..1e13).contains(u))?;
+    Some((units * 100.0 + 0.5) as i64)
+}
 
 fn owned(v: Json) -> String {
     v.as_str().map(|s| s.into_owned()).unwrap_or_default()
@@ -112,14 +119,14 @@ impl Component for Products {
                 Some(Product {
                     id: p.get("id").as_str()?.into_owned(),
                     name: owned(p.get("name")),
-                    price: p.get("price").as_i64()?,
+                    price: cents(p.get("price"))?,
                     note: owned(p.get("note")),
                     emoji: owned(p.get("emoji")),
                 })
             })
             .collect();
-        if cx.subscribe("cart:clear").is_err() {
-            log::warn("products: not allowed to subscribe to cart:clear");
+        if cx.subscribe("cart:cleared").is_err() {
+            log::warn("products: not allowed to subscribe to cart:cleared");
         }
         Products {
             in_cart: vec![0; items.len()],
@@ -165,7 +172,7 @@ impl Component for Products {
     }
 
     fn on_message(&self, topic: &str, _payload: &[u8]) -> Option<Msg> {
-        (topic == "cart:clear").then_some(Msg::Cleared)
+        (topic == "cart:cleared").then_some(Msg::Cleared)
     }
 
     fn view(&self) -> Node<Msg> {
@@ -196,16 +203,21 @@ mod tests {
     #[test]
     fn lists_products_from_props() {
         let props = r#"{"currency": "€", "products": [
-            {"id": "a", "name": "A \"quoted\"", "price": 1999},
+            {"id": "a", "name": "A \"quoted\"", "price": 19.99},
             {"name": "no id", "price": 1},
-            {"id": "b", "name": "B", "price": 5}]}"#;
+            {"id": "neg", "name": "N", "price": -1},
+            {"id": "b", "name": "B", "price": 4}]}"#;
         let h = Harness::<Products>::mount(props);
+        let cards = h.select("li.card");
         assert_eq!(
-            h.select("li.card").len(),
+            cards.len(),
             2,
-            "an entry without an id is skipped"
+            "entries without an id or a price are skipped"
         );
+        assert_eq!(h.text("li.card h3"), "A \"quoted\"");
         assert_eq!(h.text("li.card .price"), "€19.99");
+        let prices = h.select(".price");
+        assert_eq!(with_host(|x| x.dom.text(prices[1])), "€4.00");
     }
 
     #[test]
@@ -231,10 +243,10 @@ mod tests {
     }
 
     #[test]
-    fn cart_clear_resets_the_marks() {
+    fn cart_cleared_resets_the_marks() {
         let mut h = Harness::<Products>::mount("{}");
         h.click("button.add");
-        h.deliver("cart:clear", "{}");
+        h.deliver("cart:cleared", "{}");
         assert_eq!(h.select("small.badge[hidden]").len(), 4);
     }
 
