@@ -1,4 +1,4 @@
-//! [`css!`](crate::css): CSS minified at compile time, so a component's `STYLE` costs only the
+//! [`css!`](crate::css!): CSS minified at compile time, so a component's `STYLE` costs only the
 //! bytes the browser needs.
 
 /// Minifies CSS in a constant: `const STYLE: &'static str = css!(include_str!("app.css"));`.

@@ -13,11 +13,12 @@ macro_rules! tags {
     )*};
 }
 
-// Every tag of the host's allowlist (docs/abi.md) except `style`, which has its own function.
+// Every tag of the host's allowlist (docs/abi.md) except `style`, which has its own function,
+// and `main`, which would clash with a binary's `fn main` under a glob import: `el("main")`.
 tags!(
     a, abbr, article, aside, b, blockquote, br, button, caption, code, col, colgroup, dd, del,
     details, dfn, div, dl, dt, em, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5,
-    h6, header, hr, i, img, input, ins, kbd, label, legend, li, main, mark, meter, nav, ol,
+    h6, header, hr, i, img, input, ins, kbd, label, legend, li, mark, meter, nav, ol,
     optgroup, option, output, p, pre, progress, q, s, samp, section, select, small, span, strong,
     sub, summary, sup, table, tbody, td, textarea, tfoot, th, thead, time, tr, u, ul, var,
 );

@@ -1,7 +1,7 @@
 //! The native stand-in for the guest memory that `tessera_alloc` hands to the host.
 //!
 //! Native pointers do not fit the ABI's `i32`, so natively `tessera_alloc` returns a handle
-//! to a buffer kept here; [`write`] is the fake host filling it, and the exports take it back
+//! to a buffer kept here; [`write`](fn@write) is the fake host filling it, and the exports take it back
 //! exactly as on wasm. This lets tests drive the generated exports like the real host does.
 
 use std::cell::RefCell;
@@ -23,7 +23,8 @@ pub fn alloc(len: i32) -> i32 {
     })
 }
 
-/// The fake host writing `bytes` into the buffer `ptr` (from [`alloc`] with that length).
+/// The fake host writing `bytes` into the buffer `ptr` (from [`alloc`](fn@alloc) with that
+/// length).
 ///
 /// # Panics
 /// If `ptr` is not a live buffer of exactly `bytes.len()` bytes.
