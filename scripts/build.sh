@@ -5,8 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TESSERA_NEED_BROWSERS=0 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
-step "loader: cargo build (release, wasm32)"
-cargo build --release --target "$WASM_TARGET" -p tessera-loader
+step "loader: cargo build (release, wasm32, no std, panics trap)"
+cargo build --release --target "$WASM_TARGET" -p tessera-loader --features trap-panics
 step "loader: wasm-bindgen + wasm-opt + esbuild -> pkg/"
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir "$TARGET_DIR/bindgen" --out-name tessera_loader \

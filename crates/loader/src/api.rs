@@ -8,8 +8,9 @@ use crate::options::Options;
 use crate::stop::Stopper;
 use crate::text::js_message;
 use crate::{policy, read, sys};
+use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String};
 use js_sys::{Function, Promise, Uint8Array, JSON};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 

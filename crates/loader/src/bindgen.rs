@@ -22,11 +22,18 @@ pub(crate) struct Bindgen {
     host: Element,
 }
 
-/// Imports the glue at `url` with `import` and initialises it with `module`; the glue's namespace.
-pub(crate) async fn init(import: &Function, url: &str, module: &Module) -> Result<JsValue, Error> {
-    let glue = settle(import.call1(&JsValue::NULL, &url.into()))
-        .await
-        .map_err(Error::InstantiateFailed)?;
+/// Imports the glue at `url` (with the page's `import` when it gave one) and initialises it with
+/// `module`; the glue's namespace.
+pub(crate) async fn init(
+    import: Option<&Function>,
+    url: &str,
+    module: &Module,
+) -> Result<JsValue, Error> {
+    let imported = match import {
+        Some(import) => import.call1(&JsValue::NULL, &url.into()),
+        None => Ok(sys::import_module(url).into()),
+    };
+    let glue = settle(imported).await.map_err(Error::InstantiateFailed)?;
     let init = export(&glue, "default").ok_or_else(|| {
         Error::AbiMismatch(cat!(
             "glue ",
@@ -80,9 +87,4 @@ fn export(glue: &JsValue, name: &str) -> Option<Function> {
 /// Awaits a call's result, whether it threw, returned a value or returned a promise.
 async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(Promise::resolve(&result?)).await
-}
-
-/// The page's `options.import`, or `(u) => import(u)`.
-pub(crate) fn importer(page: &Option<Function>) -> Function {
-    page.clone().unwrap_or_else(sys::dynamic_import)
 }

@@ -11,11 +11,12 @@ use crate::lifecycle::State::{self, *};
 use crate::mount::Slot;
 use crate::options::Options;
 use crate::stop::{Stop, Stopper};
+use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String};
+use core::cell::{Cell, RefCell};
+use core::future::{ready, Future};
+use core::pin::Pin;
 use js_sys::WebAssembly::Module;
-use std::cell::{Cell, RefCell};
-use std::future::{ready, Future};
-use std::pin::Pin;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::EventTarget;
 

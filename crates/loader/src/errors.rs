@@ -8,6 +8,7 @@
 use crate::host::Fault;
 use crate::lifecycle::State;
 use crate::text::{js_message, num};
+use alloc::string::String;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 

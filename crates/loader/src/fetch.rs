@@ -16,6 +16,7 @@ use crate::errors::Error;
 use crate::options::Options;
 use crate::stop::Stopper;
 use crate::sys;
+use alloc::string::String;
 use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -46,7 +47,10 @@ pub(crate) async fn fetch(request: &Request<'_>, stop: &Stopper) -> Result<Respo
         if !transient || attempt > request.options.retries {
             return result;
         }
-        let delay = request.options.retry_delay_ms as f64 * 2f64.powi(attempt as i32 - 1);
+        let mut delay = request.options.retry_delay_ms as f64;
+        for _ in 1..attempt {
+            delay *= 2.0;
+        }
         sys::sleep(delay).await;
         if let Some(why) = stop.why() {
             return Err(why.error(request.url));

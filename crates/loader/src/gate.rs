@@ -6,8 +6,8 @@
 //! instantiated: instantiation only starts after the compile resolves.
 
 use crate::stop::{Stop, Stopper};
+use alloc::rc::Rc;
 use js_sys::{Object, Reflect, Uint8Array};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{ReadableStream, TransformStream, TransformStreamDefaultController};
 

@@ -13,6 +13,13 @@
 //! Sizes matter here (the loader's budget is 20 KB brotli): no serde, no `core::fmt` in
 //! messages ([`text`]), `Reflect` getters for reading JavaScript objects ([`read`], [`options`]).
 #![deny(missing_docs)]
+#![cfg_attr(not(test), no_std)]
+
+extern crate alloc;
+// Without `trap-panics`, std is linked as usual (`cargo build` without features); unit tests
+// use std's prelude.
+#[cfg(all(not(feature = "trap-panics"), not(test)))]
+extern crate std;
 
 #[macro_use]
 mod text;
@@ -38,11 +45,12 @@ mod stop;
 mod sys;
 
 pub use api::Tessera;
+
 use wasm_bindgen::prelude::*;
 
 /// The loader's version.
 #[wasm_bindgen]
-pub fn version() -> String {
+pub fn version() -> alloc::string::String {
     env!("CARGO_PKG_VERSION").into()
 }
 
@@ -51,3 +59,12 @@ pub fn version() -> String {
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// With `trap-panics`, a panic is a bare trap: no message, no `core::fmt`. The loader's code
+/// avoids panicking paths; a trap that still happens surfaces in JavaScript as a
+/// `RuntimeError: unreachable`.
+#[cfg(all(feature = "trap-panics", target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}

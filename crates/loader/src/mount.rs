@@ -11,8 +11,8 @@
 use crate::errors::Error;
 use crate::lifecycle::State;
 use crate::sys::Root;
+use core::cell::RefCell;
 use js_sys::Array;
-use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 use web_sys::{
     Document, Element, HtmlTemplateElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,

@@ -18,9 +18,10 @@ use crate::lifecycle::State::*;
 use crate::mount::Slot;
 use crate::stop::Stopper;
 use crate::text::error_name;
+use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String};
+use core::future::ready;
 use js_sys::WebAssembly::Module;
-use std::future::ready;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 impl Component {
@@ -84,7 +85,7 @@ impl Component {
         let body = response
             .body()
             .ok_or_else(|| Error::CompileFailed(JsValue::from_str("the response has no body")))?;
-        let (target, owned) = (slot.element.clone(), name.to_owned());
+        let (target, owned) = (slot.element.clone(), String::from(name));
         let progress = move |loaded| events::progress(&target, &owned, loaded, total);
         let gated = gate(&body, max, stop.clone(), progress).map_err(Error::CompileFailed)?;
         let module = compile(&gated).await.map_err(|cause| match stop.why() {
@@ -180,8 +181,7 @@ impl Component {
         let name = self.name();
         let host = slot.host(name).map_err(Error::InstantiateFailed)?;
         events::begin(name, "instantiate");
-        let namespace =
-            bindgen::init(&bindgen::importer(&self.ctx.options.import), glue, module).await?;
+        let namespace = bindgen::init(self.ctx.options.import.as_ref(), glue, module).await?;
         events::end(name, "instantiate");
         if self.epoch.get() != epoch {
             return Err(Error::Cancelled);

@@ -6,6 +6,7 @@
 
 use crate::errors::{Error, Failure};
 use crate::text::js_message;
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect, JSON};
 use tessera_manifest::value::Value;
 use tessera_manifest::Manifest;

@@ -7,8 +7,8 @@
 
 use crate::errors::Error;
 use crate::sys::{clear_timeout, set_timeout};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 

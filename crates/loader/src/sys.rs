@@ -1,6 +1,7 @@
 //! Raw browser calls the pipeline needs that `web-sys` does not bind, or binds through more
 //! types than the loader wants to pay for. This is the bottom layer: no logic here.
 
+use alloc::{boxed::Box, string::String};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -64,16 +65,16 @@ pub(crate) async fn sleep(ms: f64) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// `import(url)`, through a `Function` built on first use so that pages that never mount a
-/// trusted `bindgen` component never evaluate code from a string (a page whose CSP forbids
-/// `unsafe-eval` passes its own `options.import`).
-pub(crate) fn dynamic_import() -> Function {
-    Function::new_with_args("u", "return import(u)")
+#[wasm_bindgen(module = "/src/js/sys.js")]
+extern "C" {
+    /// `import(url)`, a static expression in `src/js/sys.js`: no code is evaluated from a string.
+    #[wasm_bindgen(js_name = importModule)]
+    pub(crate) fn import_module(url: &str) -> Promise;
 }
 
 /// A future the loader hands to JavaScript as a promise.
 pub(crate) type JsTask =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>;
+    core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>>;
 
 /// `task` as a `Promise`. Every promise the loader makes goes through here, so the glue that
 /// drives a Rust future from JavaScript exists once in the wasm.

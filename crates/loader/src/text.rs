@@ -3,10 +3,12 @@
 //! `format!` pulls about 2.8 KB of formatting machinery into the wasm (docs/budget.md); every
 //! message the loader makes is a few pieces glued together, so it glues them by hand.
 
+use alloc::string::String;
+
 /// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`.
 macro_rules! cat {
     ($($piece:expr),+ $(,)?) => {{
-        let mut text = String::new();
+        let mut text = ::alloc::string::String::new();
         $( text.push_str(&$piece); )+
         text
     }};

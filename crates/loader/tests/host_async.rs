@@ -2,6 +2,9 @@
 //! (capabilities, asynchronous delivery between the page and a guest).
 #![allow(dead_code)]
 
+// The host modules name `alloc::` paths (the loader is `no_std`).
+extern crate alloc;
+
 #[path = "../src/host/mod.rs"]
 mod host;
 mod host_support;

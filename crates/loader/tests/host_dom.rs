@@ -3,6 +3,9 @@
 //! own; out-of-bounds ranges end the guest.
 #![allow(dead_code)]
 
+// The host modules name `alloc::` paths (the loader is `no_std`).
+extern crate alloc;
+
 #[path = "../src/host/mod.rs"]
 mod host;
 mod host_support;

@@ -2,6 +2,9 @@
 //! that end it (traps, wrong ABI version, memory past the cap, imports during instantiation).
 #![allow(dead_code)]
 
+// The host modules name `alloc::` paths (the loader is `no_std`).
+extern crate alloc;
+
 #[path = "../src/host/mod.rs"]
 mod host;
 mod host_support;

@@ -6,9 +6,10 @@
 
 use super::guest::Callback;
 use super::js;
+use alloc::rc::Rc;
+use alloc::{string::String, vec::Vec};
+use core::cell::{Cell, RefCell};
 use js_sys::{Array, Function, Uint8Array};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use tessera_manifest::topic_matches;
 use wasm_bindgen::prelude::*;
 

@@ -9,6 +9,7 @@ use super::events::event_data;
 use super::guest::{not_running, Exports, Inner, State};
 use super::js;
 use super::Fault;
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Function, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 

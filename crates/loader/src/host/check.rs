@@ -4,6 +4,7 @@
 use super::codes::cat;
 use super::imports::NAMES;
 use super::js::get_str;
+use alloc::{string::String, vec::Vec};
 use js_sys::WebAssembly::Module;
 
 /// The import module of ABI v1.

@@ -1,5 +1,7 @@
 //! The ABI's result codes (docs/abi.md, "Error codes") and the refusal they come with.
 
+use alloc::string::String;
+
 /// `0`: the call succeeded.
 pub(crate) const OK: i32 = 0;
 /// `-1`: a pointer or length outside the guest's memory; also ends the component.

@@ -8,6 +8,7 @@ use super::codes::{REFUSED_TAG, REFUSED_URL, UNKNOWN_NODE};
 use super::imports::EVENT;
 use super::ops::{Decoder, Op, OP_NAMES};
 use super::{js, policy};
+use alloc::string::String;
 use js_sys::{Array, Function, Map, Reflect, WeakMap};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, ShadowRoot};

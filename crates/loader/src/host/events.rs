@@ -1,6 +1,7 @@
 //! The data a DOM event carries to `tessera_event` (docs/abi.md, "Event data").
 
 use super::js::{get, get_str};
+use alloc::string::String;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The UTF-8 text passed with `event`: the target's `value` (or `"true"`/`"false"` for checkboxes

@@ -10,9 +10,10 @@ use super::js::{self, get};
 use super::memory::GuestMemory;
 use super::timers::Timers;
 use super::{Bus, Fault, GuestPolicy, OnFault, OnViolation};
+use alloc::rc::Rc;
+use alloc::{string::String, vec::Vec};
+use core::cell::{Cell, RefCell};
 use js_sys::{Array, Function, Object, Reflect, Uint8Array, WebAssembly};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 

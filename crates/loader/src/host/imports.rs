@@ -8,7 +8,8 @@ use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, O
 use super::dom::MAX_BATCH;
 use super::guest::{Inner, State};
 use super::js::{self, arg_u32};
-use std::rc::Rc;
+use alloc::rc::Rc;
+use alloc::string::String;
 use tessera_manifest::limits::MAX_TOPIC_BYTES;
 use tessera_manifest::{pattern_covers, topic_matches};
 use wasm_bindgen::JsValue;

@@ -1,6 +1,7 @@
 //! The few raw JavaScript helpers the host needs, written on `js_sys::Reflect` and
 //! `Function` so that they share the loader's existing glue instead of adding web-sys bindings.
 
+use alloc::string::String;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -2,6 +2,7 @@
 //! `(ptr, len)` is checked against the memory's current byte length, with no overflow, before a
 //! byte is read; a fresh view is taken for every access because `memory.grow` detaches buffers.
 
+use alloc::vec::Vec;
 use js_sys::{Uint8Array, WebAssembly};
 use wasm_bindgen::prelude::*;
 

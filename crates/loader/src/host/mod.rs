@@ -43,12 +43,13 @@ mod ops;
 mod policy;
 mod timers;
 
+use alloc::{string::String, vec::Vec};
 pub(crate) use {bus::Bus, check::check_module, guest::Guest};
 
 /// Called (at most once) when a guest faults outside a direct call.
-pub(crate) type OnFault = std::rc::Rc<dyn Fn(Fault)>;
+pub(crate) type OnFault = alloc::rc::Rc<dyn Fn(Fault)>;
 /// Called with `(detail, code)` for every refused edit or call.
-pub(crate) type OnViolation = std::rc::Rc<dyn Fn(&str, i32)>;
+pub(crate) type OnViolation = alloc::rc::Rc<dyn Fn(&str, i32)>;
 
 /// What one guest may do, from its manifest entry.
 pub(crate) struct GuestPolicy {

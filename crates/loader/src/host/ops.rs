@@ -2,6 +2,7 @@
 //! Pure logic: bytes in, [`Op`]s out, no browser calls.
 
 use super::codes::{cat, dec, Refusal, MALFORMED};
+use alloc::string::ToString;
 
 /// One decoded DOM edit. Strings borrow from the batch, which the host copied out of the guest.
 #[derive(Debug, PartialEq)]
@@ -175,7 +176,7 @@ mod tests {
 
     fn all(bytes: &[u8]) -> Vec<Result<(u8, Op<'_>), Refusal>> {
         let mut d = Decoder::new(bytes);
-        std::iter::from_fn(|| d.next_op()).collect()
+        core::iter::from_fn(|| d.next_op()).collect()
     }
 
     #[test]
