@@ -1,8 +1,6 @@
 //! Subresource Integrity strings: `sha256-|sha384-|sha512-` followed by the digest in base64.
 
-use alloc::string::String;
-
-use crate::text::{cat, int, quoted};
+use crate::text::{any_char, is_space, split_once, Msg};
 
 /// The hash algorithms SRI defines, with the base64 length of their digest (padding included)
 /// and how many of those characters are `=` padding.
@@ -12,70 +10,73 @@ const ALGORITHMS: [(&str, usize, usize); 3] =
 /// Checks an `integrity` value: one or more hash expressions separated by spaces, each
 /// `<algorithm>-<base64 digest>` with the exact length the algorithm's digest has.
 /// Returns the message of the first problem.
-pub(crate) fn check_integrity(integrity: &str) -> Result<(), String> {
-    if integrity
-        .chars()
-        .any(|c| c != ' ' && (c.is_whitespace() || c.is_control()))
-    {
-        return Err(cat(&[
+pub(crate) fn check_integrity(integrity: &str) -> Result<(), Msg> {
+    if any_char(integrity, |c| c != ' ' && (is_space(c) || c.is_control())) {
+        return Err(problem(
             "must separate hashes with spaces only, got ",
-            &quoted(integrity),
-        ]));
+            integrity,
+            "",
+        ));
     }
     let mut hashes = 0;
-    for hash in integrity.split(' ').filter(|h| !h.is_empty()) {
-        check_hash(hash)?;
-        hashes += 1;
+    let mut rest = Some(integrity);
+    while let Some(text) = rest {
+        let (hash, after) = match split_once(text, b' ') {
+            Some((hash, after)) => (hash, Some(after)),
+            None => (text, None),
+        };
+        rest = after;
+        if !hash.is_empty() {
+            check_hash(hash)?;
+            hashes += 1;
+        }
     }
     if hashes == 0 {
-        return Err(cat(&[
-            "must name at least one hash, got ",
-            &quoted(integrity),
-        ]));
+        return Err(problem("must name at least one hash, got ", integrity, ""));
     }
     Ok(())
 }
 
-fn check_hash(hash: &str) -> Result<(), String> {
-    let (algorithm, digest) = hash.split_once('-').unwrap_or((hash, ""));
+/// `before`, `text` quoted, `after`.
+fn problem(before: &str, text: &str, after: &str) -> Msg {
+    Msg::new(before).quoted(text).s(after).take()
+}
+
+fn check_hash(hash: &str) -> Result<(), Msg> {
+    let (algorithm, digest) = split_once(hash, b'-').unwrap_or((hash, ""));
     let Some(&(_, len, pad)) = ALGORITHMS.iter().find(|(name, _, _)| *name == algorithm) else {
-        return Err(cat(&[
-            "unsupported hash algorithm in ",
-            &quoted(hash),
-            ", expected sha256-, sha384- or sha512-",
-        ]));
+        let expected = ", expected sha256-, sha384- or sha512-";
+        return Err(problem("unsupported hash algorithm in ", hash, expected));
     };
-    if digest.contains('?') {
-        return Err(cat(&[
-            "options after '?' are not supported, got ",
-            &quoted(hash),
-        ]));
+    if digest.bytes().any(|b| b == b'?') {
+        let options = "options after '?' are not supported, got ";
+        return Err(problem(options, hash, ""));
     }
-    let data = digest.trim_end_matches('=');
-    let padding = digest.len() - data.len();
+    let padding = digest.bytes().rev().take_while(|&b| b == b'=').count();
+    let data = digest.len() - padding;
     let base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
-    if !data.bytes().all(base64) || padding > 2 {
-        return Err(cat(&["digest is not base64 in ", &quoted(hash)]));
+    if !digest.bytes().take(data).all(base64) || padding > 2 {
+        return Err(problem("digest is not base64 in ", hash, ""));
     }
-    if digest.len() != len || padding != pad {
-        let mut message = cat(&[
-            algorithm,
-            " digest must be ",
-            &int((len - pad) as i64),
-            " base64 characters",
-        ]);
-        message.push_str(match pad {
-            1 => " followed by \"=\"",
-            2 => " followed by \"==\"",
-            _ => " without padding",
-        });
-        message.push_str(", got ");
-        message.push_str(&int(data.len() as i64));
-        message.push_str(" characters and ");
-        message.push_str(&int(padding as i64));
-        message.push_str(" '=' in ");
-        message.push_str(&quoted(hash));
-        return Err(message);
+    if digest.len() == len && padding == pad {
+        return Ok(());
     }
-    Ok(())
+    let expected_padding = match pad {
+        1 => " followed by \"=\"",
+        2 => " followed by \"==\"",
+        _ => " without padding",
+    };
+    let mut message = Msg::new(algorithm);
+    message
+        .s(" digest must be ")
+        .int((len - pad) as i64)
+        .s(" base64 characters")
+        .s(expected_padding)
+        .s(", got ")
+        .int(data as i64)
+        .s(" characters and ")
+        .int(padding as i64)
+        .s(" '=' in ")
+        .quoted(hash);
+    Err(message)
 }

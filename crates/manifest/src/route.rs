@@ -1,9 +1,7 @@
 //! Route patterns for `"load": {"route": ...}`: an exact path, or a prefix ending in `*`.
 
-use alloc::string::String;
-
 use crate::limits::MAX_STRING_BYTES;
-use crate::text::{cat, int};
+use crate::text::{any_char, inner_star, is_space, too_long, Msg};
 
 /// Does the route `pattern` match the page's `path` (its `location.pathname`: no query, no
 /// fragment)? Matching is case-sensitive and works on the path as written (no decoding).
@@ -35,25 +33,19 @@ pub fn route_matches(pattern: &str, path: &str) -> bool {
 }
 
 /// Checks a route pattern; returns the message of its problem (without the value).
-pub(crate) fn check_route(pattern: &str) -> Result<(), String> {
-    if !pattern.starts_with('/') {
-        return Err("must start with '/'".into());
-    }
-    if pattern.len() > MAX_STRING_BYTES {
-        return Err(cat(&[
-            "must be at most 2048 bytes long (is ",
-            &int(pattern.len() as i64),
-            ")",
-        ]));
-    }
-    if pattern.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("must not contain whitespace or control characters".into());
-    }
-    if pattern.contains(['?', '#']) {
-        return Err("matches the path only and must not contain '?' or '#'".into());
-    }
-    if pattern.strip_suffix('*').unwrap_or(pattern).contains('*') {
-        return Err("may contain '*' only as its last character".into());
-    }
-    Ok(())
+pub(crate) fn check_route(pattern: &str) -> Result<(), Msg> {
+    let fixed = if !pattern.starts_with('/') {
+        "must start with '/'"
+    } else if pattern.len() > MAX_STRING_BYTES {
+        return Err(too_long(MAX_STRING_BYTES, " bytes", pattern.len()));
+    } else if any_char(pattern, |c| is_space(c) || c.is_control()) {
+        "must not contain whitespace or control characters"
+    } else if pattern.bytes().any(|b| b == b'?' || b == b'#') {
+        "matches the path only and must not contain '?' or '#'"
+    } else if inner_star(pattern) {
+        "may contain '*' only as its last character"
+    } else {
+        return Ok(());
+    };
+    Err(Msg::new(fixed))
 }

@@ -1,52 +1,101 @@
-//! Building messages without `core::fmt`: integers and quoted strings by hand, never floats.
+//! Building messages without `core::fmt`, and the character classes validation needs.
 //!
-//! Formatting an `f64` with `{}` costs about 12 KB of wasm, and `format!` itself several KB; the
-//! loader links this crate, so messages are assembled with `push_str`.
-
-use alloc::string::String;
+//! Formatting an `f64` with `{}` costs about 12 KB of wasm and `format!` itself several KB; the
+//! loader links this crate, so messages are assembled by [`Msg`], whose methods are shared
+//! out-of-line calls: a message costs its text plus a few bytes of code per piece.
 
 use crate::value::Value;
+use alloc::string::String;
 
 /// The longest string quoted in a message, in characters; longer ones end in `...`.
 const QUOTE_CHARS: usize = 40;
 
-/// Joins `parts` into one string.
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
+/// The largest integer a JSON number carries exactly (2^53).
+const EXACT_INT: f64 = 9_007_199_254_740_992.0;
+
+/// A message under construction. Every method appends and returns the message, so pieces chain:
+/// `Msg::new("must be at most ").int(64).s(" bytes")`.
+pub(crate) struct Msg(pub(crate) String);
+
+impl Msg {
+    /// A message starting with `text`.
+    #[inline(never)]
+    pub(crate) fn new(text: &str) -> Msg {
+        Msg(String::from(text))
     }
-    out
+
+    /// Appends `text`.
+    #[inline(never)]
+    pub(crate) fn s(&mut self, text: &str) -> &mut Msg {
+        self.0.push_str(text);
+        self
+    }
+
+    /// Appends the decimal digits of `n`.
+    #[inline(never)]
+    pub(crate) fn int(&mut self, n: i64) -> &mut Msg {
+        push_int(&mut self.0, n);
+        self
+    }
+
+    /// Appends `text` quoted and escaped like JSON, truncated to 40 characters.
+    #[inline(never)]
+    pub(crate) fn quoted(&mut self, text: &str) -> &mut Msg {
+        push_escaped(&mut self.0, text, QUOTE_CHARS);
+        self
+    }
+
+    /// Appends `, got ` and how a message names `value` (see [`push_value`]).
+    #[inline(never)]
+    pub(crate) fn got(&mut self, value: &Value) -> &mut Msg {
+        self.0.push_str(", got ");
+        push_value(&mut self.0, value);
+        self
+    }
+
+    /// Takes the message out of a chain of appends.
+    pub(crate) fn take(&mut self) -> Msg {
+        Msg(core::mem::take(&mut self.0))
+    }
+}
+
+/// `must be at most <max> <unit> long (is <len>)`, the message of every length limit.
+#[inline(never)]
+pub(crate) fn too_long(max: usize, unit: &str, len: usize) -> Msg {
+    Msg::new("must be at most ")
+        .int(max as i64)
+        .s(unit)
+        .s(" long (is ")
+        .int(len as i64)
+        .s(")")
+        .take()
 }
 
 /// Appends the decimal digits of `n`.
+#[inline(never)]
 pub(crate) fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    push_digits(out, n.unsigned_abs());
-}
-
-fn push_digits(out: &mut String, n: u64) {
-    if n >= 10 {
-        push_digits(out, n / 10);
+    let mut digits = [0u8; 20];
+    let mut rest = n.unsigned_abs();
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        start -= 1;
+        if rest == 0 {
+            break;
+        }
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    for &digit in digits.iter().skip(start) {
+        out.push(char::from(digit));
+    }
 }
 
-/// The decimal digits of `n`.
-pub(crate) fn int(n: i64) -> String {
-    let mut out = String::new();
-    push_int(&mut out, n);
-    out
-}
-
-/// Appends `s` in double quotes, escaping `"`, `\` and control characters, truncated to 40 characters.
-pub(crate) fn push_quoted(out: &mut String, s: &str) {
-    push_escaped(out, s, QUOTE_CHARS);
-}
-
-/// Appends `s` in double quotes as [`push_quoted`] does, truncated to `max_chars` characters.
+/// Appends `s` in double quotes, escaping `"`, `\` and control characters like JSON, truncated
+/// to `max_chars` characters (then `...`).
+#[inline(never)]
 pub(crate) fn push_escaped(out: &mut String, s: &str, max_chars: usize) {
     out.push('"');
     for (i, c) in s.chars().enumerate() {
@@ -54,63 +103,43 @@ pub(crate) fn push_escaped(out: &mut String, s: &str, max_chars: usize) {
             out.push_str("...");
             break;
         }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                out.push_str("\\u");
-                let code = c as u32;
-                for shift in [12, 8, 4, 0] {
-                    let nibble = ((code >> shift) & 0xf) as u8;
-                    out.push(
-                        (if nibble < 10 {
-                            b'0' + nibble
-                        } else {
-                            b'a' + nibble - 10
-                        }) as char,
-                    );
-                }
+        let escape = match c {
+            '"' => '"',
+            '\\' => '\\',
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            c if c.is_control() => 'u',
+            c => {
+                out.push(c);
+                continue;
             }
-            c => out.push(c),
+        };
+        out.push('\\');
+        out.push(escape);
+        if escape == 'u' {
+            for shift in [12, 8, 4, 0] {
+                let nibble = (c as u32 >> shift) & 0xf;
+                out.push(char::from_digit(nibble, 16).unwrap_or('0'));
+            }
         }
     }
     out.push('"');
 }
 
-/// `s` quoted as [`push_quoted`] does.
-pub(crate) fn quoted(s: &str) -> String {
-    let mut out = String::new();
-    push_quoted(&mut out, s);
-    out
-}
-
-/// The largest integer a JSON number carries exactly (2^53).
-const EXACT_INT: f64 = 9_007_199_254_740_992.0;
-
 /// Appends how a message names a bad value: `-5`, `"text"`, `true`, `null`, `an array`, `an object`,
 /// and for numbers that are not exact integers `a fraction` or `a number out of range`.
 pub(crate) fn push_value(out: &mut String, value: &Value) {
     match value {
-        Value::Null => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => push_number(out, *n),
-        Value::String(s) => push_quoted(out, s),
-        Value::Array(_) | Value::Object(_) => out.push_str(value.type_name()),
-    }
-}
-
-/// Appends a number as a message names it (see [`push_value`]).
-pub(crate) fn push_number(out: &mut String, n: f64) {
-    if !n.is_finite() || n.abs() > EXACT_INT {
-        out.push_str("a number out of range");
-    } else if !is_integer(n) {
-        out.push_str("a fraction");
-    } else {
-        push_int(out, n as i64);
+        Value::Number(n) if !n.is_finite() || n.abs() > EXACT_INT => {
+            out.push_str("a number out of range")
+        }
+        Value::Number(n) if !is_integer(*n) => out.push_str("a fraction"),
+        Value::Number(n) => push_int(out, *n as i64),
+        Value::String(s) => push_escaped(out, s, QUOTE_CHARS),
+        _ => out.push_str(value.type_name()),
     }
 }
 
@@ -118,4 +147,58 @@ pub(crate) fn push_number(out: &mut String, n: f64) {
 /// or more is whole; below that, truncating to `i64` and back is exact only for whole numbers.
 pub(crate) fn is_integer(n: f64) -> bool {
     n.is_finite() && (n.abs() >= 4_503_599_627_370_496.0 || n as i64 as f64 == n)
+}
+
+/// Unicode `White_Space`, as `char::is_whitespace` (which carries a lookup table) defines it.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// Does any character of `s` satisfy `test`? (A function pointer, not a generic: one copy.)
+#[inline(never)]
+pub(crate) fn any_char(s: &str, test: fn(char) -> bool) -> bool {
+    s.chars().any(test)
+}
+
+/// `s` without leading and trailing whitespace (as `str::trim`, in one forward pass).
+#[inline(never)]
+pub(crate) fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in s.char_indices() {
+        if !is_space(c) {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+        }
+    }
+    start.and_then(|start| s.get(start..end)).unwrap_or("")
+}
+
+/// The index of the first `byte` in `s`.
+#[inline(never)]
+pub(crate) fn find(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().position(|b| b == byte)
+}
+
+/// `s` split around its first `byte` (an ASCII byte, so both parts are valid strings).
+pub(crate) fn split_once(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = find(s, byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// Does a `*` appear anywhere but as the last byte of `pattern`?
+pub(crate) fn inner_star(pattern: &str) -> bool {
+    pattern.bytes().rev().skip(1).any(|b| b == b'*')
 }

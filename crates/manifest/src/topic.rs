@@ -1,9 +1,7 @@
 //! Message-bus topic patterns: a topic, or a prefix followed by a trailing `*`.
 
-use alloc::string::String;
-
 use crate::limits::MAX_TOPIC_BYTES;
-use crate::text::{cat, int};
+use crate::text::{any_char, inner_star, too_long, Msg};
 
 /// Does `pattern` match the concrete `topic`? A pattern ending in `*` matches every topic that
 /// starts with what comes before the `*` (`cart:*` matches `cart:add` and `cart:`); any other
@@ -43,22 +41,17 @@ pub fn pattern_covers(granted: &str, requested: &str) -> bool {
 }
 
 /// Checks one capability pattern; returns the message of its problem (without the value).
-pub(crate) fn check_pattern(pattern: &str) -> Result<(), String> {
-    if pattern.is_empty() {
-        return Err("must not be empty".into());
-    }
-    if pattern.len() > MAX_TOPIC_BYTES {
-        return Err(cat(&[
-            "must be at most 128 bytes long (is ",
-            &int(pattern.len() as i64),
-            ")",
-        ]));
-    }
-    if pattern.chars().any(char::is_control) {
-        return Err("must not contain control characters".into());
-    }
-    if pattern.strip_suffix('*').unwrap_or(pattern).contains('*') {
-        return Err("may contain '*' only once, as its last character".into());
-    }
-    Ok(())
+pub(crate) fn check_pattern(pattern: &str) -> Result<(), Msg> {
+    let fixed = if pattern.is_empty() {
+        "must not be empty"
+    } else if pattern.len() > MAX_TOPIC_BYTES {
+        return Err(too_long(MAX_TOPIC_BYTES, " bytes", pattern.len()));
+    } else if any_char(pattern, char::is_control) {
+        "must not contain control characters"
+    } else if inner_star(pattern) {
+        "may contain '*' only once, as its last character"
+    } else {
+        return Ok(());
+    };
+    Err(Msg::new(fixed))
 }

@@ -9,6 +9,9 @@ pub use resolve::resolve_url;
 
 pub(crate) use parse::check_url;
 
+use crate::limits::MAX_STRING_BYTES;
+use crate::text::{too_long, Msg};
+
 /// Why a URL is refused. [`UrlError::code`] gives a stable code a program can switch on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlError {
@@ -60,38 +63,54 @@ impl UrlError {
 
     /// What is wrong, lowercase, naming the bad part but not the whole URL (callers add it).
     pub fn message(&self) -> String {
-        use crate::text::{cat, int, quoted};
-        match self {
-            UrlError::Empty => "must not be empty".into(),
-            UrlError::TooLong(len) => cat(&[
-                "must be at most 2048 bytes long (is ",
-                &int(*len as i64),
-                ")",
-            ]),
-            UrlError::Whitespace => "must not contain whitespace".into(),
-            UrlError::ControlCharacter => "must not contain control characters".into(),
+        self.msg().0
+    }
+
+    /// [`UrlError::message`] as a [`Msg`] that validation can extend.
+    #[inline(never)]
+    pub(crate) fn msg(&self) -> Msg {
+        let (before, quoted, after) = match self {
+            UrlError::TooLong(len) => return too_long(MAX_STRING_BYTES, " bytes", *len),
             UrlError::Character(c) => {
-                let mut s = String::from("contains '");
-                s.push(*c);
-                s.push_str("', which must be percent-encoded");
-                s
+                let mut m = Msg::new("contains '");
+                m.0.push(*c);
+                m.s("', which must be percent-encoded");
+                return m;
             }
-            UrlError::InvalidScheme(s) => cat(&[
-                quoted(s).as_str(),
+            UrlError::InvalidScheme(s) => (
+                "",
+                s,
                 " is not a valid scheme (write \"./\" before a relative path that contains ':')",
-            ]),
-            UrlError::ForbiddenScheme(s) => cat(&["the ", &quoted(s), " scheme is not allowed"]),
-            UrlError::UnsupportedScheme(s) => cat(&[
+            ),
+            UrlError::ForbiddenScheme(s) => ("the ", s, " scheme is not allowed"),
+            UrlError::UnsupportedScheme(s) => (
                 "the ",
-                &quoted(s),
+                s,
                 " scheme is not supported, use http, https or a relative url",
-            ]),
-            UrlError::MissingHost => "must name a host".into(),
-            UrlError::Credentials => "must not contain a user name or password".into(),
-            UrlError::BadPort(p) => cat(&["has an invalid port ", &quoted(p)]),
+            ),
+            UrlError::BadPort(p) => ("has an invalid port ", p, ""),
+            other => return Msg::new(other.fixed_message()),
+        };
+        Msg::new(before).quoted(quoted).s(after).take()
+    }
+
+    /// The message of a variant that carries nothing to show ("" for the others).
+    fn fixed_message(&self) -> &'static str {
+        match self {
+            UrlError::Empty => "must not be empty",
+            UrlError::Whitespace => "must not contain whitespace",
+            UrlError::ControlCharacter => "must not contain control characters",
+            UrlError::MissingHost => "must name a host",
+            UrlError::Credentials => "must not contain a user name or password",
             UrlError::BadPercentEncoding => {
-                "has a '%' that is not followed by two hexadecimal digits".into()
+                "has a '%' that is not followed by two hexadecimal digits"
             }
+            UrlError::TooLong(_)
+            | UrlError::Character(_)
+            | UrlError::InvalidScheme(_)
+            | UrlError::ForbiddenScheme(_)
+            | UrlError::UnsupportedScheme(_)
+            | UrlError::BadPort(_) => "",
         }
     }
 }

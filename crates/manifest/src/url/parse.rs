@@ -2,6 +2,7 @@
 
 use super::UrlError;
 use crate::limits::MAX_STRING_BYTES;
+use crate::text::{find, is_space, split_once};
 
 /// The five parts of a URI reference (RFC 3986, appendix B). Absent and empty differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,16 +23,16 @@ pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
 /// Splits and checks `url`.
 pub(crate) fn parse(url: &str) -> Result<Parts<'_>, UrlError> {
     check_characters(url)?;
-    let (scheme, rest) = match url.split_once(':') {
-        Some((scheme, rest)) if !scheme.contains(['/', '?', '#']) => {
+    let (scheme, rest) = match split_once(url, b':') {
+        Some((scheme, rest)) if !scheme.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) => {
             (Some(check_scheme(scheme)?), rest)
         }
         _ => (None, url),
     };
-    let (rest, fragment) = split_once_opt(rest, '#');
-    let (rest, query) = split_once_opt(rest, '?');
+    let (rest, fragment) = split_opt(rest, b'#');
+    let (rest, query) = split_opt(rest, b'?');
     let (authority, path) = match rest.strip_prefix("//") {
-        Some(after) => match after.find('/').and_then(|end| after.split_at_checked(end)) {
+        Some(after) => match find(after, b'/').and_then(|end| after.split_at_checked(end)) {
             Some((authority, path)) => (Some(authority), path),
             None => (Some(after), ""),
         },
@@ -51,8 +52,9 @@ pub(crate) fn parse(url: &str) -> Result<Parts<'_>, UrlError> {
     })
 }
 
-fn split_once_opt(s: &str, sep: char) -> (&str, Option<&str>) {
-    match s.split_once(sep) {
+/// `s` before its first `byte`, and what follows it when there is one.
+fn split_opt(s: &str, byte: u8) -> (&str, Option<&str>) {
+    match split_once(s, byte) {
         Some((before, after)) => (before, Some(after)),
         None => (s, None),
     }
@@ -67,23 +69,54 @@ fn check_characters(url: &str) -> Result<(), UrlError> {
     }
     let bytes = url.as_bytes();
     for (i, c) in url.char_indices() {
-        if c.is_whitespace() {
+        if is_space(c) {
             return Err(UrlError::Whitespace);
         }
         if c.is_control() {
             return Err(UrlError::ControlCharacter);
         }
-        if c.is_ascii() && !c.is_ascii_alphanumeric() && !"-._~:/?#[]@!$&'()*+,;=%".contains(c) {
+        if !c.is_ascii_alphanumeric() && !allowed_punctuation(c) {
             return Err(UrlError::Character(c));
         }
         if c == '%' {
-            let hex = |j: usize| bytes.get(j).is_some_and(|b| b.is_ascii_hexdigit());
+            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
             if !hex(i + 1) || !hex(i + 2) {
                 return Err(UrlError::BadPercentEncoding);
             }
         }
     }
     Ok(())
+}
+
+/// Non-ASCII characters, and the ASCII punctuation RFC 3986 allows unencoded:
+/// `-._~:/?#[]@!$&'()*+,;=` and `%` (checked apart).
+fn allowed_punctuation(c: char) -> bool {
+    !c.is_ascii()
+        || matches!(
+            c,
+            '-' | '.'
+                | '_'
+                | '~'
+                | ':'
+                | '/'
+                | '?'
+                | '#'
+                | '['
+                | ']'
+                | '@'
+                | '!'
+                | '$'
+                | '&'
+                | '\''
+                | '('
+                | ')'
+                | '*'
+                | '+'
+                | ','
+                | ';'
+                | '='
+                | '%'
+        )
 }
 
 /// Returns the scheme when it is `http` or `https` (any case).
@@ -94,30 +127,32 @@ fn check_scheme(scheme: &str) -> Result<&str, UrlError> {
         .is_some_and(|b| b.is_ascii_alphabetic())
         && scheme
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     if !valid {
         return Err(UrlError::InvalidScheme(scheme.into()));
     }
+    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+        return Ok(scheme);
+    }
     let lower = scheme.to_ascii_lowercase();
     match lower.as_str() {
-        "http" | "https" => Ok(scheme),
         "javascript" | "vbscript" | "data" => Err(UrlError::ForbiddenScheme(lower)),
         _ => Err(UrlError::UnsupportedScheme(lower)),
     }
 }
 
 fn check_authority(authority: &str) -> Result<(), UrlError> {
-    if authority.contains('@') {
+    if find(authority, b'@').is_some() {
         return Err(UrlError::Credentials);
     }
     let (host, port) = if let Some(ipv6) = authority.strip_prefix('[') {
-        let Some((inside, after)) = ipv6.split_once(']') else {
+        let Some((inside, after)) = split_once(ipv6, b']') else {
             return Err(UrlError::MissingHost);
         };
         if inside.is_empty()
             || !inside
                 .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b":.".contains(&b))
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
         {
             return Err(UrlError::MissingHost);
         }
@@ -129,12 +164,9 @@ fn check_authority(authority: &str) -> Result<(), UrlError> {
             },
         }
     } else {
-        match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        }
+        split_opt(authority, b':')
     };
-    if host.is_empty() || host.contains(['[', ']']) {
+    if host.is_empty() || host.bytes().any(|b| b == b'[' || b == b']') {
         return Err(UrlError::MissingHost);
     }
     match port {

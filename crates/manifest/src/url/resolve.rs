@@ -1,8 +1,8 @@
 //! RFC 3986 section 5.2 reference resolution.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 use alloc::string::ToString;
+use alloc::vec::Vec;
 
 use super::parse::{parse, Parts};
 use super::UrlError;

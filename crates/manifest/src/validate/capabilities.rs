@@ -1,26 +1,24 @@
 //! `capabilities`: lists of topic patterns for `publish` and `subscribe`.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
-use super::object::{check_keys, entries, get};
+use super::object::{get, object};
 use super::path::Path;
-use super::scalar::string;
+use super::scalar::checked;
 use super::Ctx;
 use crate::fields;
 use crate::limits::MAX_PATTERNS;
 use crate::manifest::Capabilities;
-use crate::text::{int, quoted};
+use crate::text::Msg;
 use crate::topic::check_pattern;
 use crate::value::Value;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// The capabilities at `path`; lists with problems keep their valid patterns.
-pub(super) fn capabilities(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Capabilities {
+pub(super) fn capabilities(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) -> Capabilities {
     let mut capabilities = Capabilities::default();
-    let Some(entries) = entries(ctx, path, value) else {
+    let Some(entries) = object(ctx, path, value, Some(fields::CAPABILITIES)) else {
         return capabilities;
     };
-    check_keys(ctx, path, entries, Some(fields::CAPABILITIES));
     for (key, list) in fields::CAPABILITIES
         .iter()
         .zip([&mut capabilities.publish, &mut capabilities.subscribe])
@@ -32,42 +30,35 @@ pub(super) fn capabilities(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Cap
     capabilities
 }
 
-fn patterns(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Vec<String> {
+fn patterns(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) -> Vec<String> {
     let Value::Array(items) = value else {
-        ctx.report_got(path, &["must be an array of topic patterns"], value);
+        ctx.say_got(path, "must be an array of topic patterns", value);
         return Vec::new();
     };
     if items.len() > MAX_PATTERNS {
-        ctx.report(
-            path,
-            &[
-                "must list at most 64 patterns, got ",
-                &int(items.len() as i64),
-            ],
-        );
+        let mut message = Msg::new("must list at most 64 patterns, got ");
+        message.int(items.len() as i64);
+        ctx.report(path, message);
     }
     let mut valid: Vec<String> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let item_path = path.index(i);
-        let Some(pattern) = string(ctx, &item_path, item) else {
+        let Some(pattern) = checked(ctx, &item_path, item, check_pattern, true) else {
             continue;
         };
-        if let Err(message) = check_pattern(pattern) {
-            ctx.report_got(&item_path, &[&message], item);
-        } else if let Some(first) = items
+        match items
             .iter()
-            .take(i)
             .position(|earlier| earlier.as_str() == Some(pattern))
         {
-            let parts = [
-                "duplicate pattern ",
-                &quoted(pattern),
-                ", already at ",
-                &path.index(first).render(),
-            ];
-            ctx.report(&item_path, &parts);
-        } else {
-            valid.push(pattern.into());
+            Some(first) if first < i => {
+                let mut message = Msg::new("duplicate pattern ");
+                message
+                    .quoted(pattern)
+                    .s(", already at ")
+                    .s(&path.index(first).render());
+                ctx.report(&item_path, message);
+            }
+            _ => valid.push(pattern.into()),
         }
     }
     valid

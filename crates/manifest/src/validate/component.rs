@@ -1,9 +1,8 @@
 //! One entry of `components`: its fields, their defaults, and `kind`/`glue`.
 
-use super::object::{check_keys, entries, get, Entries};
+use super::object::{get, object, required, Entries};
 use super::path::Path;
-use super::root::required;
-use super::scalar::{positive_int, short_string, string, text, url};
+use super::scalar::{checked, positive_int, short_string, text, url};
 use super::{capabilities, load, props, Ctx};
 use crate::fields;
 use crate::integrity::check_integrity;
@@ -12,8 +11,9 @@ use crate::limits::{
     MAX_STRING_BYTES, MAX_TIMEOUT_MS,
 };
 use crate::manifest::{Budget, Component, Kind};
-use crate::text::quoted;
+use crate::text::Msg;
 use crate::value::Value;
+use alloc::string::String;
 
 /// Is `name` a valid component name: `[a-z0-9][a-z0-9_-]{0,63}`?
 pub(super) fn valid_name(name: &str) -> bool {
@@ -25,97 +25,93 @@ pub(super) fn valid_name(name: &str) -> bool {
 }
 
 /// The component's name as written, when it is a valid one.
+#[inline(never)]
 pub(super) fn known_name(value: &Value) -> Option<&str> {
     value.get("name")?.as_str().filter(|n| valid_name(n))
 }
 
 /// Validates `components[i]` at `path`; problems inside it name the component when it has a
 /// valid name.
-pub(super) fn component(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Option<Component> {
-    let entries = entries(ctx, path, value)?;
-    ctx.component = known_name(value).map(Into::into);
-    let component = fields_of(ctx, path, entries);
+pub(super) fn component<'v>(
+    ctx: &mut Ctx<'v>,
+    path: &Path<'_>,
+    value: &'v Value,
+) -> Option<Component> {
+    ctx.component = known_name(value);
+    let component = object(ctx, path, value, Some(fields::COMPONENT))
+        .and_then(|entries| fields_of(ctx, path, entries));
     ctx.component = None;
     component
 }
 
-fn fields_of(ctx: &mut Ctx, path: &Path<'_>, entries: &Entries) -> Option<Component> {
-    check_keys(ctx, path, entries, Some(fields::COMPONENT));
-    let name = required(ctx, path, entries, "name").and_then(|v| name(ctx, &path.key("name"), v));
+fn fields_of(ctx: &mut Ctx<'_>, path: &Path<'_>, entries: &Entries) -> Option<Component> {
+    let field = |key| (get(entries, key), path.key(key));
+    let name = required(ctx, path, entries, "name")
+        .and_then(|v| checked(ctx, &path.key("name"), v, check_name, true));
     let module =
         required(ctx, path, entries, "module").and_then(|v| url(ctx, &path.key("module"), v));
     let slot = required(ctx, path, entries, "slot")
-        .and_then(|v| text(ctx, &path.key("slot"), v, MAX_SLOT_CHARS, true));
-    let integrity =
-        get(entries, "integrity").and_then(|v| integrity(ctx, &path.key("integrity"), v));
-    let kind = kind(ctx, path, entries);
-    let budget = get(entries, "budget")
-        .map_or_else(Budget::default, |v| budget(ctx, &path.key("budget"), v));
-    let load = get(entries, "load")
-        .map_or_else(Default::default, |v| load::load(ctx, &path.key("load"), v));
-    let props = get(entries, "props").map_or_else(Value::empty_object, |v| {
-        props::props(ctx, &path.key("props"), v)
+        .and_then(|v| text(ctx, &path.key("slot"), v, MAX_SLOT_CHARS, false));
+    let (integrity, at) = field("integrity");
+    let integrity = integrity.and_then(|v| {
+        let s = short_string(ctx, &at, v, MAX_STRING_BYTES)?;
+        checked(ctx, &at, v, check_integrity, false).map(|_| s)
     });
-    let capabilities = get(entries, "capabilities").map_or_else(Default::default, |v| {
-        capabilities::capabilities(ctx, &path.key("capabilities"), v)
+    let glue = kind(ctx, path, entries);
+    let (budget_value, at) = field("budget");
+    let budget = budget_value.map_or_else(Budget::default, |v| budget(ctx, &at, v));
+    let (load_value, at) = field("load");
+    let load = load_value.map_or_else(Default::default, |v| load::load(ctx, &at, v));
+    let (props_value, at) = field("props");
+    let props = props_value.map_or_else(Value::empty_object, |v| props::props(ctx, &at, v));
+    let (capabilities_value, at) = field("capabilities");
+    let capabilities = capabilities_value.map_or_else(Default::default, |v| {
+        capabilities::capabilities(ctx, &at, v)
     });
-    let fallback = get(entries, "fallback")
-        .and_then(|v| text(ctx, &path.key("fallback"), v, MAX_FALLBACK_CHARS, false))
-        .map(Into::into);
-    let timeout_ms = get(entries, "timeoutMs")
-        .and_then(|v| positive_int(ctx, &path.key("timeoutMs"), v, MAX_TIMEOUT_MS.into()))
-        .map(|ms| ms as u32);
+    let (fallback, at) = field("fallback");
+    let fallback = fallback.and_then(|v| text(ctx, &at, v, MAX_FALLBACK_CHARS, true));
+    let (timeout, at) = field("timeoutMs");
+    let timeout_ms = timeout.and_then(|v| positive_int(ctx, &at, v, MAX_TIMEOUT_MS.into()));
     Some(Component {
         name: name?.into(),
         module: module?.into(),
         slot: slot?.into(),
-        integrity: integrity.map(Into::into),
-        kind: kind?,
+        integrity: integrity.map(String::from),
+        kind: match glue? {
+            Some(glue) => Kind::Bindgen { glue: glue.into() },
+            None => Kind::Isolated,
+        },
         budget,
         load,
         props,
         capabilities,
-        fallback,
-        timeout_ms,
+        fallback: fallback.map(String::from),
+        timeout_ms: timeout_ms.map(|ms| ms as u32),
     })
 }
 
-fn name<'v>(ctx: &mut Ctx, path: &Path<'_>, value: &'v Value) -> Option<&'v str> {
-    let name = string(ctx, path, value)?;
+fn check_name(name: &str) -> Result<(), Msg> {
     if valid_name(name) {
-        return Some(name);
+        return Ok(());
     }
     let message =
         "must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit";
-    ctx.report_got(path, &[message], value);
-    None
+    Err(Msg::new(message))
 }
 
-fn integrity<'v>(ctx: &mut Ctx, path: &Path<'_>, value: &'v Value) -> Option<&'v str> {
-    let s = short_string(ctx, path, value, MAX_STRING_BYTES)?;
-    match check_integrity(s) {
-        Ok(()) => Some(s),
-        Err(message) => {
-            ctx.report(path, &[&message]);
-            None
-        }
-    }
-}
-
-/// `kind` and `glue` together: bindgen requires glue, isolated forbids it.
-fn kind(ctx: &mut Ctx, path: &Path<'_>, entries: &Entries) -> Option<Kind> {
+/// `kind` and `glue` together: bindgen requires glue, isolated forbids it. `Some(None)` is an
+/// isolated component, `Some(Some(glue))` a bindgen one.
+fn kind<'v>(ctx: &mut Ctx<'_>, path: &Path<'_>, entries: &'v Entries) -> Option<Option<&'v str>> {
     let glue = get(entries, "glue");
     let glue_path = path.key("glue");
-    let kind = match get(entries, "kind") {
-        None => "isolated",
+    let bindgen = match get(entries, "kind") {
+        None => false,
         Some(v) => match v.as_str() {
-            Some(k) if fields::KINDS.contains(&k) => k,
+            Some("isolated") => false,
+            Some("bindgen") => true,
             _ => {
-                ctx.report_got(
-                    &path.key("kind"),
-                    &["must be \"isolated\" or \"bindgen\""],
-                    v,
-                );
+                let expected = "must be \"isolated\" or \"bindgen\"";
+                ctx.say_got(&path.key("kind"), expected, v);
                 if let Some(g) = glue {
                     url(ctx, &glue_path, g);
                 }
@@ -123,35 +119,27 @@ fn kind(ctx: &mut Ctx, path: &Path<'_>, entries: &Entries) -> Option<Kind> {
             }
         },
     };
-    match (kind, glue) {
-        ("bindgen", Some(g)) => Some(Kind::Bindgen {
-            glue: url(ctx, &glue_path, g)?.into(),
-        }),
-        ("bindgen", None) => {
-            ctx.report(
-                &glue_path,
-                &["missing required field (kind is \"bindgen\")"],
-            );
+    match (bindgen, glue) {
+        (true, Some(g)) => url(ctx, &glue_path, g).map(Some),
+        (false, None) => Some(None),
+        (true, None) => {
+            ctx.say(&glue_path, "missing required field (kind is \"bindgen\")");
             None
         }
-        (_, Some(_)) => {
-            let parts = [
-                "only allowed when kind is \"bindgen\", this component's kind is ",
-                &quoted(kind),
-            ];
-            ctx.report(&glue_path, &parts);
+        (false, Some(_)) => {
+            let message =
+                "only allowed when kind is \"bindgen\", this component's kind is \"isolated\"";
+            ctx.say(&glue_path, message);
             None
         }
-        (_, None) => Some(Kind::Isolated),
     }
 }
 
-fn budget(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Budget {
+fn budget(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) -> Budget {
     let mut budget = Budget::default();
-    let Some(entries) = entries(ctx, path, value) else {
+    let Some(entries) = object(ctx, path, value, Some(fields::BUDGET)) else {
         return budget;
     };
-    check_keys(ctx, path, entries, Some(fields::BUDGET));
     let mut pages = None;
     for (key, slot) in fields::BUDGET.iter().zip([
         &mut budget.max_bytes,

@@ -3,9 +3,6 @@
 //! Validation never stops at the first problem: each check reports into a [`Ctx`] and carries on
 //! with what it can, so one run names everything that is wrong.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
 mod capabilities;
 mod component;
 mod load;
@@ -18,8 +15,10 @@ mod unique;
 
 use crate::manifest::Manifest;
 use crate::problem::{Problem, Problems};
-use crate::text::{cat, push_value};
+use crate::text::Msg;
 use crate::value::Value;
+use alloc::string::String;
+use alloc::vec::Vec;
 use path::Path;
 
 /// Validates a parsed manifest and returns it, or every problem found.
@@ -28,48 +27,51 @@ use path::Path;
 /// order first, then each field in the order of [`crate::fields`]; duplicate names and slots
 /// across components last.
 pub fn from_value(value: &Value) -> Result<Manifest, Problems> {
-    let mut ctx = Ctx::default();
-    let manifest = root::manifest(&mut ctx, value);
-    match manifest {
+    let mut ctx = Ctx {
+        problems: Vec::new(),
+        component: None,
+    };
+    match root::manifest(&mut ctx, value) {
         Some(manifest) if ctx.problems.is_empty() => Ok(manifest),
         _ => Err(Problems(ctx.problems)),
     }
 }
 
-/// Collects problems while validation walks the document.
-#[derive(Default)]
-pub(crate) struct Ctx {
+/// Collects problems while validation walks the document `'v`.
+pub(crate) struct Ctx<'v> {
     problems: Vec<Problem>,
     /// The name of the component being validated, when it has a valid one.
-    component: Option<String>,
+    component: Option<&'v str>,
 }
 
-impl Ctx {
-    /// Records a problem at `path` in the current component; the message is `parts` joined.
-    pub(crate) fn report(&mut self, path: &Path<'_>, parts: &[&str]) {
-        let component = self.component.clone();
-        self.push(path, component, cat(parts));
-    }
-
-    /// Records a problem whose message is `parts` joined, then `, got ` and the bad value.
-    pub(crate) fn report_got(&mut self, path: &Path<'_>, parts: &[&str], value: &Value) {
-        let mut message = cat(parts);
-        message.push_str(", got ");
-        push_value(&mut message, value);
-        let component = self.component.clone();
-        self.push(path, component, message);
-    }
-
-    /// Records a problem at `path` naming `component` explicitly.
-    pub(crate) fn report_in(&mut self, path: &Path<'_>, component: Option<&str>, parts: &[&str]) {
-        self.push(path, component.map(Into::into), cat(parts));
-    }
-
-    fn push(&mut self, path: &Path<'_>, component: Option<String>, message: String) {
+impl Ctx<'_> {
+    /// Records a problem at `path` in the current component.
+    #[inline(never)]
+    pub(crate) fn report(&mut self, path: &Path<'_>, message: Msg) {
         self.problems.push(Problem {
             path: path.render(),
-            component,
-            message,
+            component: self.component.map(String::from),
+            message: message.0,
         });
+    }
+
+    /// Records the fixed `message` at `path`.
+    #[inline(never)]
+    pub(crate) fn say(&mut self, path: &Path<'_>, message: &str) {
+        self.report(path, Msg::new(message));
+    }
+
+    /// Records `message`, then `, got ` and the bad value.
+    #[inline(never)]
+    pub(crate) fn report_got(&mut self, path: &Path<'_>, message: Msg, value: &Value) {
+        let mut message = message;
+        message.got(value);
+        self.report(path, message);
+    }
+
+    /// Records the fixed `message`, then `, got ` and the bad value.
+    #[inline(never)]
+    pub(crate) fn say_got(&mut self, path: &Path<'_>, message: &str, value: &Value) {
+        self.report_got(path, Msg::new(message), value);
     }
 }

@@ -7,12 +7,10 @@ use crate::limits::MAX_PROPS_DEPTH;
 use crate::value::Value;
 
 /// The props at `path`, or an empty object when they nest too deep.
-pub(super) fn props(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Value {
+pub(super) fn props(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) -> Value {
     if value.depth_up_to(MAX_PROPS_DEPTH) > MAX_PROPS_DEPTH {
-        ctx.report(
-            path,
-            &["must not nest arrays and objects more than 32 levels deep"],
-        );
+        let message = "must not nest arrays and objects more than 32 levels deep";
+        ctx.say(path, message);
         return Value::empty_object();
     }
     duplicate_keys(ctx, path, value);
@@ -20,7 +18,7 @@ pub(super) fn props(ctx: &mut Ctx, path: &Path<'_>, value: &Value) -> Value {
 }
 
 /// Reports duplicate keys anywhere inside `value` (whose depth is already known to be bounded).
-fn duplicate_keys(ctx: &mut Ctx, path: &Path<'_>, value: &Value) {
+fn duplicate_keys(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) {
     match value {
         Value::Object(entries) => {
             check_keys(ctx, path, entries, None);

@@ -3,41 +3,36 @@
 use super::component::known_name;
 use super::path::Path;
 use super::Ctx;
-use crate::text::quoted;
+use crate::text::{trim, Msg};
 use crate::value::Value;
 
 /// Reports each component whose name or slot an earlier component already uses.
-pub(super) fn names_and_slots(ctx: &mut Ctx, path: &Path<'_>, items: &[Value]) {
+pub(super) fn names_and_slots<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, items: &'v [Value]) {
     for (i, item) in items.iter().enumerate() {
-        let name = known_name(item);
         let at = path.index(i);
-        for (key, this, of) in [
-            ("name", name, known_name as fn(&Value) -> Option<&str>),
-            ("slot", slot_of(item), slot_of),
+        ctx.component = known_name(item);
+        for (key, of) in [
+            ("name", known_name as fn(&Value) -> Option<&str>),
+            ("slot", slot_of),
         ] {
-            let Some(this) = this else { continue };
-            if let Some(first) = items
-                .iter()
-                .take(i)
-                .position(|earlier| of(earlier) == Some(this))
-            {
-                let parts = [
-                    "duplicate ",
-                    key,
-                    " ",
-                    &quoted(this),
-                    ", already used by ",
-                    &path.index(first).render(),
-                ];
-                ctx.report_in(&at.key(key), name, &parts);
+            let Some(this) = of(item) else { continue };
+            if let Some(first) = items.iter().position(|earlier| of(earlier) == Some(this)) {
+                if first < i {
+                    let mut message = Msg::new("duplicate ");
+                    message
+                        .s(key)
+                        .s(" ")
+                        .quoted(this)
+                        .s(", already used by ")
+                        .s(&path.index(first).render());
+                    ctx.report(&at.key(key), message);
+                }
             }
         }
     }
+    ctx.component = None;
 }
 
 fn slot_of(item: &Value) -> Option<&str> {
-    item.get("slot")?
-        .as_str()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    Some(trim(item.get("slot")?.as_str()?)).filter(|s| !s.is_empty())
 }
