@@ -240,3 +240,84 @@ fn imports_and_exports_match_the_tables_in_docs_abi_md() {
         );
     }
 }
+
+/// The example component of docs/abi.md ("A worked example").
+mod example {
+    use tessera_guest::prelude::*;
+
+    pub struct Hello {
+        pub name: String,
+        pub waved: bool,
+    }
+
+    #[derive(Clone)]
+    pub enum Msg {
+        Wave,
+    }
+
+    impl Component for Hello {
+        type Msg = Msg;
+        fn mount(props: Json, _: &mut Cx) -> Self {
+            let name = props.get("name").as_str().map_or("world".into(), |s| s.into_owned());
+            Hello { name, waved: false }
+        }
+        fn update(&mut self, _: Msg, _: &mut Cx) {
+            self.waved = true;
+        }
+        fn view(&self) -> Node<Msg> {
+            let mut greeting = String::from("Hello, ");
+            greeting.push_str(&self.name);
+            if self.waved {
+                greeting.push('!');
+            }
+            p().class("hi").text(greeting).on_click(Msg::Wave)
+        }
+    }
+}
+
+/// The bytes of the block after `<!-- example: NAME -->` in docs/abi.md: on each line, the hex
+/// tokens before the first other token.
+fn example_bytes(name: &str) -> Vec<u8> {
+    let marker = format!("<!-- example: {name} -->");
+    let start = ABI_MD.find(&marker).unwrap_or_else(|| panic!("docs/abi.md lost {marker}"));
+    let block = ABI_MD[start..].split("```").nth(1).expect("a fenced block");
+    let mut bytes = Vec::new();
+    for line in block.lines().skip(1) {
+        for token in line.split_whitespace() {
+            if token.len() % 2 != 0 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+                break;
+            }
+            bytes.extend(hex(token));
+        }
+    }
+    bytes
+}
+
+#[test]
+fn the_worked_example_in_docs_abi_md_is_what_the_sdk_sends() {
+    use tessera_guest::testing::{with_host, Harness};
+    let mut h = Harness::<example::Hello>::mount(r#"{"name":"Ada"}"#);
+    let encode = |ops: &[Op]| {
+        let mut o = Ops::new();
+        for op in ops {
+            match op {
+                Op::CreateElement { id, tag } => o.create_element(*id, tag),
+                Op::CreateText { id, text } => o.create_text(*id, text),
+                Op::SetAttr { id, name, value } => o.set_attr(*id, name, value),
+                Op::SetText { id, text } => o.set_text(*id, text),
+                Op::Append { parent, child } => o.append(*parent, *child),
+                Op::Listen { id, listener, event } => o.listen(*id, *listener, event),
+                other => panic!("not in the example: {other:?}"),
+            }
+        }
+        o.bytes().to_vec()
+    };
+    let mount = h.take_batches();
+    assert_eq!(mount.len(), 1);
+    assert_eq!(encode(&mount[0].0), example_bytes("mount"), "the mount batch");
+    h.click("p");
+    let click = h.take_batches();
+    assert_eq!(click.len(), 1);
+    assert_eq!(encode(&click[0].0), example_bytes("click"), "the click batch");
+    with_host(|x| assert_eq!(x.dom.html(), r#"<p class="hi">Hello, Ada!</p>"#));
+}
