@@ -18,9 +18,9 @@ macro_rules! tags {
 tags!(
     a, abbr, article, aside, b, blockquote, br, button, caption, code, col, colgroup, dd, del,
     details, dfn, div, dl, dt, em, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5,
-    h6, header, hr, i, img, input, ins, kbd, label, legend, li, mark, meter, nav, ol,
-    optgroup, option, output, p, pre, progress, q, s, samp, section, select, small, span, strong,
-    sub, summary, sup, table, tbody, td, textarea, tfoot, th, thead, time, tr, u, ul, var,
+    h6, header, hr, i, img, input, ins, kbd, label, legend, li, mark, meter, nav, ol, optgroup,
+    option, output, p, pre, progress, q, s, samp, section, select, small, span, strong, sub,
+    summary, sup, table, tbody, td, textarea, tfoot, th, thead, time, tr, u, ul, var,
 );
 
 /// A `<style>` element holding `css`. Scoped: it lives in the component's shadow root.

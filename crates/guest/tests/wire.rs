@@ -258,7 +258,10 @@ mod example {
     impl Component for Hello {
         type Msg = Msg;
         fn mount(props: Json, _: &mut Cx) -> Self {
-            let name = props.get("name").as_str().map_or("world".into(), |s| s.into_owned());
+            let name = props
+                .get("name")
+                .as_str()
+                .map_or("world".into(), |s| s.into_owned());
             Hello { name, waved: false }
         }
         fn update(&mut self, _: Msg, _: &mut Cx) {
@@ -279,7 +282,9 @@ mod example {
 /// tokens before the first other token.
 fn example_bytes(name: &str) -> Vec<u8> {
     let marker = format!("<!-- example: {name} -->");
-    let start = ABI_MD.find(&marker).unwrap_or_else(|| panic!("docs/abi.md lost {marker}"));
+    let start = ABI_MD
+        .find(&marker)
+        .unwrap_or_else(|| panic!("docs/abi.md lost {marker}"));
     let block = ABI_MD[start..].split("```").nth(1).expect("a fenced block");
     let mut bytes = Vec::new();
     for line in block.lines().skip(1) {
@@ -306,7 +311,11 @@ fn the_worked_example_in_docs_abi_md_is_what_the_sdk_sends() {
                 Op::SetAttr { id, name, value } => o.set_attr(*id, name, value),
                 Op::SetText { id, text } => o.set_text(*id, text),
                 Op::Append { parent, child } => o.append(*parent, *child),
-                Op::Listen { id, listener, event } => o.listen(*id, *listener, event),
+                Op::Listen {
+                    id,
+                    listener,
+                    event,
+                } => o.listen(*id, *listener, event),
                 other => panic!("not in the example: {other:?}"),
             }
         }
@@ -314,10 +323,18 @@ fn the_worked_example_in_docs_abi_md_is_what_the_sdk_sends() {
     };
     let mount = h.take_batches();
     assert_eq!(mount.len(), 1);
-    assert_eq!(encode(&mount[0].0), example_bytes("mount"), "the mount batch");
+    assert_eq!(
+        encode(&mount[0].0),
+        example_bytes("mount"),
+        "the mount batch"
+    );
     h.click("p");
     let click = h.take_batches();
     assert_eq!(click.len(), 1);
-    assert_eq!(encode(&click[0].0), example_bytes("click"), "the click batch");
+    assert_eq!(
+        encode(&click[0].0),
+        example_bytes("click"),
+        "the click batch"
+    );
     with_host(|x| assert_eq!(x.dom.html(), r#"<p class="hi">Hello, Ada!</p>"#));
 }
