@@ -24,6 +24,7 @@ pub mod ops;
 #[cfg_attr(not(any(target_arch = "wasm32", feature = "std")), allow(dead_code))]
 mod panic;
 mod render;
+mod slot;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod testing;
 mod utf8;
@@ -52,7 +53,8 @@ pub mod prelude {
 /// Used by [`component!`]; not a public API.
 #[doc(hidden)]
 pub mod __rt {
-    pub use crate::export::{alloc, take, take_str, Slot, ABI_VERSION};
+    pub use crate::export::{alloc, take, take_str, ABI_VERSION};
+    pub use crate::slot::Slot;
     #[cfg(not(target_arch = "wasm32"))]
     pub use std::thread_local;
 }

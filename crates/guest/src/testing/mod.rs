@@ -11,6 +11,7 @@ mod harness;
 pub mod host;
 pub mod memory;
 pub mod rules;
+mod select;
 
 pub use decode::{decode, Op};
 pub use dom::{FakeDom, FakeNode};
