@@ -44,6 +44,8 @@ try {
     manifestVersion: 1,
     components: [{ name: 'missing', module: 'components/missing.wasm', slot: '#missing' }],
   }, location.href, { retries: 0 });
+  // The ABI's clock is the page's performance.now(); the clock component takes wall time from props.
+  await tessera.setProps('clock', { epochMs: Date.now(), utcOffsetMinutes: -new Date().getTimezoneOffset() });
   await Promise.all([tessera.start(), broken.start()]);
   status.textContent = `loader ${version()} ready in ${(performance.now() - started).toFixed(1)} ms`;
   window.tessera = tessera; // for the console: tessera.unmount('counter'), tessera.states() ...
