@@ -12,7 +12,9 @@ rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir "$TARGET_DIR/bindgen" --out-name tessera_loader \
   "$TARGET_DIR/$WASM_TARGET/release/tessera_loader.wasm"
 wasm-opt "${WASM_OPT_FLAGS[@]}" -o pkg/tessera_loader_bg.wasm "$TARGET_DIR/bindgen/tessera_loader_bg.wasm"
-esbuild --minify --format=esm --log-level=warning "$TARGET_DIR/bindgen/tessera_loader.js" > pkg/tessera_loader.js
+# --bundle inlines the loader's JS snippets (src/js/*.js); wasm-bindgen's import object names
+# a snippet once per import, which esbuild reports as duplicate keys: harmless, so errors only.
+esbuild --bundle --minify --format=esm --log-level=error "$TARGET_DIR/bindgen/tessera_loader.js" > pkg/tessera_loader.js
 cp "$TARGET_DIR/bindgen/tessera_loader.d.ts" "$TARGET_DIR/bindgen/tessera_loader_bg.wasm.d.ts" pkg/
 
 step "components: cargo build (release, wasm32) + wasm-opt"

@@ -1,18 +1,18 @@
 //! The public API: the `Tessera` class, as JavaScript and TypeScript see it.
 
-use crate::component::{Component, Task};
+use crate::component::Component;
 use crate::errors::{Error, Failure};
 use crate::fetch::{self, Request};
 use crate::loader::{resolve, Loader};
-use crate::options::Options;
+use crate::promise::{after, reject, Settled};
 use crate::stop::Stopper;
+use crate::sys::{self, Options};
 use crate::text::js_message;
-use crate::{policy, read, sys};
+use crate::{policy, read};
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String};
-use js_sys::{Function, Promise, Uint8Array, JSON};
+use alloc::string::String;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -46,11 +46,11 @@ impl Tessera {
         url: String,
         #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
     ) -> Promise {
-        let options = Options::read(&options);
-        sys::promise(Box::pin(async move {
-            let loader = fetch_manifest(url, options).await.map_err(|f| f.to_js())?;
-            Ok(Tessera { loader }.into())
-        }))
+        let options = sys::options(&options);
+        match resolve(&url, &sys::base_uri()) {
+            Ok(url) => fetch_manifest(url, options),
+            Err(failure) => reject(&failure),
+        }
     }
 
     /// A loader for a manifest the page already has, as an object. Its URLs resolve against
@@ -61,13 +61,13 @@ impl Tessera {
         #[wasm_bindgen(js_name = baseUrl)] base_url: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
     ) -> Result<Tessera, JsValue> {
-        let page = base_uri();
+        let page = sys::base_uri();
         let made = read::plain(&manifest).and_then(|json| {
             let base = match base_url {
                 Some(base) => resolve(&base, &page)?,
                 None => page,
             };
-            Loader::new(&json, &base, Options::read(&options))
+            Loader::new(&json, &base, sys::options(&options))
         });
         Ok(Tessera {
             loader: made.map_err(|f| f.to_js())?,
@@ -81,7 +81,8 @@ impl Tessera {
     #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
     pub fn start(&self) -> Promise {
         let loader = self.loader.clone();
-        sys::promise(Box::pin(async move { Ok(policy::start(&loader).await) }))
+        let settling = Promise::all(&policy::start(&loader));
+        after(&settling, move |_| Ok(loader.summary()))
     }
 
     /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
@@ -156,17 +157,8 @@ impl Tessera {
         topic: &str,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
     ) {
-        let bytes = if let Some(text) = payload.as_string() {
-            text.into_bytes()
-        } else if let Some(array) = payload.dyn_ref::<Uint8Array>() {
-            array.to_vec()
-        } else {
-            JSON::stringify(&payload)
-                .map(String::from)
-                .unwrap_or_default()
-                .into_bytes()
-        };
-        self.loader.ctx.bus.publish(topic, &bytes);
+        let bytes = sys::payload_bytes(&payload);
+        self.loader.ctx.bus.publish_array(topic, bytes);
     }
 
     /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id
@@ -188,12 +180,7 @@ impl Tessera {
     /// `history.pushState` to `path`, then `tessera:navigate` on `window`, which makes every
     /// loader check its route policies.
     pub fn navigate(&self, path: &str) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or(JsValue::NULL)?;
-        window
-            .history()?
-            .push_state_with_url(&JsValue::NULL, "", Some(path))?;
-        window.dispatch_event(&web_sys::Event::new("tessera:navigate")?)?;
-        Ok(())
+        sys::navigate(path)
     }
 
     /// Unloads every component and removes the policies' listeners and observers. The object
@@ -204,56 +191,53 @@ impl Tessera {
 }
 
 impl Tessera {
-    /// Runs an operation on the component `name` as a promise of nothing, or of a `TesseraError`.
-    fn run(&self, name: &str, op: impl FnOnce(Rc<Component>) -> Task) -> Promise {
-        let task = self.loader.get(name).map(op);
-        sys::promise(Box::pin(async move {
-            match task {
-                Ok(task) => task
-                    .await
-                    .map(|()| JsValue::UNDEFINED)
-                    .map_err(|f| f.to_js()),
-                Err(failure) => Err(failure.to_js()),
-            }
-        }))
+    /// Runs an operation on the component `name`: a promise of nothing, or of a `TesseraError`.
+    fn run(&self, name: &str, op: impl FnOnce(Rc<Component>) -> Promise) -> Promise {
+        match self.loader.get(name) {
+            Ok(component) => op(component),
+            Err(failure) => reject(&failure),
+        }
     }
 }
 
-/// Fetches, parses and validates the manifest at `url` (relative to the page).
-async fn fetch_manifest(url: String, options: Options) -> Result<Rc<Loader>, Failure> {
-    let url = resolve(&url, &base_uri())?;
-    let stop = Stopper::new(options.timeout_ms);
-    let request = Request {
-        url: &url,
-        integrity: None,
-        wasm: false,
-        options: &options,
-    };
-    let response = fetch::fetch(&request, &stop)
-        .await
-        .map_err(Failure::manifest)?;
-    let json = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
-    };
-    stop.finish();
-    let json = json.map_err(|e| {
-        Failure::manifest(match stop.why() {
-            Some(why) => why.error(&url),
-            None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
-        })
-    })?;
-    let base = Some(response.url())
-        .filter(|u| !u.is_empty())
-        .unwrap_or(url);
-    Loader::new(&json, &base, options)
+/// Fetches, parses and validates the manifest at the absolute `url`.
+fn fetch_manifest(url: String, options: Options) -> Promise {
+    let stop = Stopper::new(options.timeout_ms());
+    let fetching = manifest_request(&url).send(&options, &stop);
+    after(&fetching, move |outcome| {
+        let response = match manifest_request(&url).settled(outcome, &stop) {
+            Ok(response) => response,
+            Err(error) => {
+                stop.finish();
+                return Err(Failure::manifest(error).to_js());
+            }
+        };
+        let base = fetch::final_url(&response).unwrap_or_else(|| url.clone());
+        let parsing = sys::json(&response);
+        let next = move |json| parsed(json, &url, &base, &stop, options);
+        Ok(after(&parsing, next).into())
+    })
 }
 
-/// The page's base URL.
-fn base_uri() -> String {
-    sys::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default()
+/// The manifest's body was parsed (or not): validates it against `base`.
+fn parsed(json: Settled, url: &str, base: &str, stop: &Stopper, options: Options) -> Settled {
+    stop.finish();
+    let json = json.map_err(|e| {
+        let error = match stop.why() {
+            Some(why) => why.error(url),
+            None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
+        };
+        Failure::manifest(error).to_js()
+    })?;
+    let loader = Loader::new(&json, base, options).map_err(|f| f.to_js())?;
+    Ok(Tessera { loader }.into())
+}
+
+/// A manifest is fetched like a module, without integrity and of any content type.
+fn manifest_request(url: &str) -> Request<'_> {
+    Request {
+        url,
+        integrity: None,
+        wasm: false,
+    }
 }

@@ -9,11 +9,16 @@
 //! but a wasm-bindgen glue's `init` keeps its first instance, so a bindgen component's code only
 //! changes with a page load. `remount` calls `unmount` and `mount` again on the same instance.
 
+use crate::component::{Component, Live};
 use crate::errors::{set, Error};
+use crate::events;
+use crate::mount::Slot;
+use crate::promise::{after, Settled};
 use crate::sys;
+use alloc::rc::Rc;
+use alloc::string::String;
 use js_sys::{Function, Object, Promise, Reflect, WebAssembly::Module, JSON};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 /// A mounted bindgen component: its glue module namespace and its host element.
@@ -22,51 +27,7 @@ pub(crate) struct Bindgen {
     host: Element,
 }
 
-/// Imports the glue at `url` (with the page's `import` when it gave one) and initialises it with
-/// `module`; the glue's namespace.
-pub(crate) async fn init(
-    import: Option<&Function>,
-    url: &str,
-    module: &Module,
-) -> Result<JsValue, Error> {
-    let imported = match import {
-        Some(import) => import.call1(&JsValue::NULL, &url.into()),
-        None => Ok(sys::import_module(url).into()),
-    };
-    let glue = settle(imported).await.map_err(Error::InstantiateFailed)?;
-    let init = export(&glue, "default").ok_or_else(|| {
-        Error::AbiMismatch(cat!(
-            "glue ",
-            url,
-            " has no default export (the wasm-bindgen init)"
-        ))
-    })?;
-    let options = Object::new();
-    set(&options, "module_or_path", module);
-    settle(init.call1(&JsValue::NULL, &options))
-        .await
-        .map_err(Error::InstantiateFailed)?;
-    Ok(glue)
-}
-
 impl Bindgen {
-    /// Calls the glue's `mount(host, props)` (awaiting it when it returns a promise).
-    pub(crate) async fn mount(
-        glue: JsValue,
-        url: &str,
-        host: Element,
-        props_json: &str,
-    ) -> Result<Bindgen, Error> {
-        let mount = export(&glue, "mount").ok_or_else(|| {
-            Error::AbiMismatch(cat!("glue ", url, " does not export mount(element)"))
-        })?;
-        let props = JSON::parse(props_json).unwrap_or_default();
-        settle(mount.call2(&glue, &host, &props))
-            .await
-            .map_err(|e| Error::trap(&e))?;
-        Ok(Bindgen { glue, host })
-    }
-
     /// Calls the glue's `unmount(host)` when it exports one.
     pub(crate) fn unmount(&self) -> Result<(), Error> {
         match export(&self.glue, "unmount") {
@@ -79,12 +40,83 @@ impl Bindgen {
     }
 }
 
-/// An exported function of the glue, if there is one.
-fn export(glue: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(glue, &name.into()).ok()?.dyn_into().ok()
+impl Component {
+    /// Imports the glue at `url` (with the page's `import` when it gave one), initialises it
+    /// with `module`, then mounts it into a host element in the slot.
+    pub(crate) fn mount_bindgen(
+        self: Rc<Self>,
+        url: String,
+        module: &Module,
+        slot: Slot,
+        epoch: u32,
+    ) -> Promise {
+        events::begin(self.name(), "instantiate");
+        let module = module.clone();
+        let importing = sys::import_glue(&self.ctx.options, &url);
+        after(&importing, move |glue| {
+            let glue = glue.map_err(Error::InstantiateFailed);
+            let init = glue.and_then(|glue| match export(&glue, "default") {
+                Some(init) => Ok((glue, init)),
+                None => Err(Error::AbiMismatch(cat!(
+                    "glue ",
+                    url,
+                    " has no default export (the wasm-bindgen init)"
+                ))),
+            });
+            let (glue, init) = match init {
+                Ok(found) => found,
+                Err(error) => return self.mounted(Err(error)),
+            };
+            let options: JsValue = Object::new().into();
+            set(&options, "module_or_path", &module);
+            let initialising = sys::invoke1(&init, &JsValue::NULL, &options);
+            let next = move |outcome| self.glue_ready(outcome, glue, &url, slot, epoch);
+            Ok(after(&initialising, next).into())
+        })
+    }
+
+    /// The glue's `init` settled: calls its `mount(host, props)`.
+    fn glue_ready(
+        self: Rc<Self>,
+        outcome: Settled,
+        glue: JsValue,
+        url: &str,
+        slot: Slot,
+        epoch: u32,
+    ) -> Settled {
+        let name = self.name();
+        if let Err(error) = outcome {
+            return self.mounted(Err(Error::InstantiateFailed(error)));
+        }
+        events::end(name, "instantiate");
+        if self.epoch.get() != epoch {
+            return self.mounted(Err(Error::Cancelled));
+        }
+        let Some(mount) = export(&glue, "mount") else {
+            let why = cat!("glue ", url, " does not export mount(element)");
+            return self.mounted(Err(Error::AbiMismatch(why)));
+        };
+        events::begin(name, "mount");
+        let host = slot.host(name);
+        slot.show(&host);
+        let props = JSON::parse(&self.props.borrow()).unwrap_or_default();
+        let mounting = sys::invoke2(&mount, &glue, &host, &props);
+        Ok(after(&mounting, move |outcome| {
+            let live = match outcome {
+                Ok(_) => {
+                    events::end(self.name(), "mount");
+                    Ok(Live::Bindgen(Bindgen { glue, host }))
+                }
+                Err(error) => Err(Error::trap(&error)),
+            };
+            self.mounted(live)
+        })
+        .into())
+    }
 }
 
-/// Awaits a call's result, whether it threw, returned a value or returned a promise.
-async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
-    JsFuture::from(Promise::resolve(&result?)).await
+/// An exported function of the glue, if there is one.
+fn export(glue: &JsValue, name: &str) -> Option<Function> {
+    let found = Reflect::get(glue, &name.into()).ok()?;
+    found.is_function().then(|| found.unchecked_into())
 }

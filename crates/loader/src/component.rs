@@ -9,20 +9,14 @@ use crate::events;
 use crate::host::{Bus, Guest};
 use crate::lifecycle::State::{self, *};
 use crate::mount::Slot;
-use crate::options::Options;
+use crate::promise::{after, reject, resolve};
 use crate::stop::{Stop, Stopper};
+use crate::sys::Options;
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String};
+use alloc::string::String;
 use core::cell::{Cell, RefCell};
-use core::future::{ready, Future};
-use core::pin::Pin;
-use js_sys::WebAssembly::Module;
-use wasm_bindgen::JsCast;
-use web_sys::EventTarget;
-
-/// A component operation in flight. Boxed, so that each operation's state machine exists once in
-/// the wasm however many callers await it.
-pub(crate) type Task = Pin<Box<dyn Future<Output = Result<(), Failure>>>>;
+use js_sys::{Promise, WebAssembly::Module};
+use wasm_bindgen::JsValue;
 
 /// What every component of one loader shares.
 pub(crate) struct Ctx {
@@ -54,11 +48,11 @@ pub(crate) struct Component {
     /// Props as JSON text, handed to the guest at mount.
     pub(crate) props: RefCell<String>,
     state: Cell<State>,
-    slot: RefCell<Option<Rc<Slot>>>,
+    slot: RefCell<Option<Slot>>,
     pub(crate) module: RefCell<Option<Module>>,
     pub(crate) live: RefCell<Option<Live>>,
     pub(crate) inflight: RefCell<Option<Rc<Stopper>>>,
-    /// Bumped by every mount and unload; async steps that see it change give up.
+    /// Bumped by every mount and unload; steps that see it change when they resume give up.
     pub(crate) epoch: Cell<u32>,
     /// The code and message of the most recent failure.
     last: RefCell<Option<(&'static str, String)>>,
@@ -104,15 +98,16 @@ impl Component {
         self.last.borrow().clone()
     }
 
-    /// Mounts it, loading it first when there is no compiled module.
-    pub(crate) fn mount(self: Rc<Self>) -> Task {
+    /// Mounts it, loading it first when there is no compiled module. The promise rejects with a
+    /// `TesseraError`.
+    pub(crate) fn mount(self: Rc<Self>) -> Promise {
         if self.module.borrow().is_some() {
             return self.mount_compiled();
         }
         let load = self.clone().load();
-        Box::pin(async move {
-            load.await?;
-            self.mount_compiled().await
+        after(&load, move |loaded| {
+            loaded?;
+            Ok(self.mount_compiled().into())
         })
     }
 
@@ -134,17 +129,17 @@ impl Component {
     }
 
     /// Mounts a fresh instance of the compiled module: no fetch, no compile.
-    pub(crate) fn remount(self: Rc<Self>) -> Task {
+    pub(crate) fn remount(self: Rc<Self>) -> Promise {
         if self.state() == Mounted {
             if let Err(failure) = self.unmount() {
-                return Box::pin(ready(Err(failure)));
+                return reject(&failure);
             }
         }
         self.mount_compiled()
     }
 
     /// Unloads it, then fetches, compiles and mounts it afresh.
-    pub(crate) fn reload(self: Rc<Self>) -> Task {
+    pub(crate) fn reload(self: Rc<Self>) -> Promise {
         self.unload();
         self.mount()
     }
@@ -171,17 +166,17 @@ impl Component {
 
     /// New props (JSON text). A mounted guest gets them through `tessera_props`, or is remounted
     /// when it does not export it; otherwise they apply at the next mount.
-    pub(crate) fn set_props(self: Rc<Self>, json: String) -> Task {
+    pub(crate) fn set_props(self: Rc<Self>, json: String) -> Promise {
         *self.props.borrow_mut() = json;
         let guest = match (self.state(), &*self.live.borrow()) {
             (Mounted, Some(Live::Guest(guest))) => Some(guest.clone()),
             (Mounted, _) => None,
-            _ => return Box::pin(ready(Ok(()))),
+            _ => return resolve(&JsValue::UNDEFINED),
         };
         let updated = guest.map(|guest| guest.set_props(&self.props.borrow()));
         match updated {
-            Some(Ok(true)) => Box::pin(ready(Ok(()))),
-            Some(Err(fault)) => Box::pin(ready(Err(self.fail(Mounted, fault.into())))),
+            Some(Ok(true)) => resolve(&JsValue::UNDEFINED),
+            Some(Err(fault)) => reject(&self.fail(Mounted, fault.into())),
             Some(Ok(false)) | None => self.remount(),
         }
     }
@@ -197,10 +192,12 @@ impl Component {
     /// Records `to`, marks the slot and fires the event.
     fn enter(&self, from: State, to: State, failure: Option<&Failure>) {
         self.state.set(to);
-        if let Some(slot) = &*self.slot.borrow() {
+        // A clone: page listeners of the event may call back into this component.
+        let slot = self.slot.borrow().clone();
+        if let Some(slot) = &slot {
             slot.mark(to);
         }
-        events::transition(&self.target(), self.name(), from, to, failure);
+        events::transition(slot.as_ref(), self.name(), from, to, failure);
     }
 
     /// Ends a step that failed `during` a state: `Error`, fallback content, `tessera:error`.
@@ -211,7 +208,7 @@ impl Component {
             error,
         };
         self.live.take();
-        if let Some(slot) = &*self.slot.borrow() {
+        if let Some(slot) = self.slot.borrow().clone() {
             slot.fallback(self.name(), self.spec.fallback.as_deref());
         }
         *self.last.borrow_mut() = Some((failure.error.code(), failure.message()));
@@ -238,13 +235,13 @@ impl Component {
     }
 
     /// The slot, found again when the page replaced or detached the one found before.
-    pub(crate) fn find_slot(&self) -> Result<Rc<Slot>, Error> {
+    pub(crate) fn find_slot(&self) -> Result<Slot, Error> {
         if let Some(slot) = &*self.slot.borrow() {
-            if slot.element.is_connected() {
+            if slot.connected() {
                 return Ok(slot.clone());
             }
         }
-        let slot = Rc::new(Slot::find(&self.ctx.options.root, &self.spec.slot)?);
+        let slot = Slot::find(&self.ctx.options, &self.spec.slot)?;
         *self.slot.borrow_mut() = Some(slot.clone());
         Ok(slot)
     }
@@ -252,14 +249,6 @@ impl Component {
     fn restore_slot(&self) {
         if let Some(slot) = &*self.slot.borrow() {
             slot.restore();
-        }
-    }
-
-    /// Where this component's events go: its slot while connected, else `document`.
-    pub(crate) fn target(&self) -> EventTarget {
-        match &*self.slot.borrow() {
-            Some(slot) if slot.element.is_connected() => slot.element.clone().into(),
-            _ => crate::sys::document().unchecked_into(),
         }
     }
 }

@@ -9,7 +9,6 @@ use crate::host::Fault;
 use crate::lifecycle::State;
 use crate::text::{js_message, num};
 use alloc::string::String;
-use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
 /// Everything that can go wrong between a manifest URL and a mounted component.
@@ -239,35 +238,17 @@ impl Failure {
 
     /// The JavaScript `Error` a promise rejects with: `{ message, code, component, state, cause? }`.
     pub(crate) fn to_js(&self) -> JsValue {
-        let error: JsValue = js_sys::Error::new(&self.message()).into();
-        set(&error, "name", &"TesseraError".into());
-        self.describe(&error);
-        if let Some(cause) = self.error.cause() {
-            set(&error, "cause", cause);
-        }
-        error
-    }
-
-    /// Sets `code`, `component` and `state` (the state it failed in) on `target`.
-    pub(crate) fn describe(&self, target: &JsValue) {
-        set(target, "code", &self.error.code().into());
-        set(
-            target,
-            "component",
-            &self
-                .component
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from),
-        );
-        set(
-            target,
-            "state",
-            &self.during.map_or(JsValue::NULL, |s| s.id().into()),
-        );
+        crate::sys::tessera_error(
+            &self.message(),
+            self.error.code(),
+            self.component.as_deref(),
+            self.during.map(State::id),
+            self.error.cause().unwrap_or(&JsValue::UNDEFINED),
+        )
     }
 }
 
 /// `target[key] = value`, ignoring failures (the targets are plain objects the loader made).
 pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &key.into(), value);
+    let _ = js_sys::Reflect::set(target, &key.into(), value);
 }

@@ -17,72 +17,46 @@
 //! `performance.measure` of the same name when it ends, for the phases `fetch` (until response
 //! headers), `compile` (streaming body and compile, which overlap), `instantiate` and `mount`.
 
-use crate::errors::{set, Failure};
+use crate::errors::Failure;
 use crate::lifecycle::State;
+use crate::mount::Slot;
 use crate::sys;
-use js_sys::Object;
-use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
 /// Announces that component `name` went from `from` to `to` (with the failure, for `Error`).
 pub(crate) fn transition(
-    target: &EventTarget,
+    slot: Option<&Slot>,
     name: &str,
     from: State,
     to: State,
     failure: Option<&Failure>,
 ) {
-    let detail = detail(name);
-    set(&detail, "state", &to.id().into());
-    set(&detail, "from", &from.id().into());
-    if let Some(failure) = failure {
-        set(&detail, "code", &failure.error.code().into());
-        set(&detail, "message", &failure.message().into());
-    }
-    dispatch(target, &cat!("tessera:", to.id()), &detail);
+    let message = failure.map(Failure::message);
+    sys::emit_state(
+        slot.map(|s| &s.0),
+        name,
+        to.id(),
+        from.id(),
+        failure.map(|f| f.error.code()),
+        message.as_deref(),
+    );
 }
 
 /// Announces that `loaded` bytes (of `total`, when announced) went through the gate.
-pub(crate) fn progress(target: &EventTarget, name: &str, loaded: u64, total: Option<u64>) {
-    let detail = detail(name);
-    set(&detail, "loaded", &(loaded as f64).into());
-    if let Some(total) = total {
-        set(&detail, "total", &(total as f64).into());
-    }
-    dispatch(target, "tessera:progress", &detail);
+pub(crate) fn progress(slot: &Slot, name: &str, loaded: u64, total: Option<u64>) {
+    sys::emit_progress(&slot.0, name, loaded as f64, total.map(|t| t as f64));
 }
 
 /// Announces an edit the host refused, with its ABI error code.
-pub(crate) fn violation(target: &EventTarget, name: &str, what: &str, code: i32) {
-    let detail = detail(name);
-    set(&detail, "detail", &what.into());
-    set(&detail, "code", &code.into());
-    dispatch(target, "tessera:violation", &detail);
+pub(crate) fn violation(slot: &Slot, name: &str, what: &str, code: i32) {
+    sys::emit_violation(&slot.0, name, what, code);
 }
 
 /// Marks the start of `phase` for component `name`.
 pub(crate) fn begin(name: &str, phase: &str) {
-    let _ = sys::mark(&cat!("tessera:", name, ":", phase));
+    sys::perf(name, phase, false);
 }
 
 /// Measures `phase` for component `name`, from its mark to now.
 pub(crate) fn end(name: &str, phase: &str) {
-    let entry = cat!("tessera:", name, ":", phase);
-    let _ = sys::measure(&entry, &entry);
-}
-
-fn detail(name: &str) -> JsValue {
-    let detail: JsValue = Object::new().into();
-    set(&detail, "name", &name.into());
-    detail
-}
-
-fn dispatch(target: &EventTarget, kind: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(kind, &init) {
-        let _ = target.dispatch_event(&event);
-    }
+    sys::perf(name, phase, true);
 }

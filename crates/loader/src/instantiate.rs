@@ -7,31 +7,32 @@
 
 use crate::errors::Error;
 use crate::host::{check_module, Fault, Guest};
+use crate::promise::Settled;
 use crate::text::{error_name, js_message};
+use js_sys::Promise;
 use js_sys::WebAssembly::{self, Instance, Module};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
-/// Checks, instantiates and attaches `module` for `guest`.
-pub(crate) async fn instantiate(module: &Module, guest: &Guest) -> Result<(), Error> {
+/// Checks `module` and starts instantiating it with `guest`'s imports; settle the promise with
+/// [`attach`].
+pub(crate) fn start(module: &Module, guest: &Guest) -> Result<Promise, Error> {
     check_module(module).map_err(|items| Error::AbiMismatch(items.join("; ")))?;
-    let instance = JsFuture::from(WebAssembly::instantiate_module(module, &guest.imports()))
-        .await
-        .map_err(instantiate_error)?;
+    Ok(WebAssembly::instantiate_module(module, &guest.imports()))
+}
+
+/// Binds `guest` to the instance the promise of [`start`] settled with. A trap in the start
+/// function is a `trap`; a link error an `abi-mismatch` (the check should have caught it);
+/// anything else `instantiate-failed`.
+pub(crate) fn attach(outcome: Settled, guest: &Guest) -> Result<(), Error> {
+    let instance = outcome.map_err(|error| match error_name(&error).as_deref() {
+        Some("RuntimeError") => Error::trap(&error),
+        Some("LinkError") => Error::AbiMismatch(js_message(&error)),
+        _ => Error::InstantiateFailed(error),
+    })?;
     guest
         .attach(instance.unchecked_ref::<Instance>())
         .map_err(|fault| match fault {
             Fault::AbiViolation(text) => Error::AbiMismatch(text),
             other => other.into(),
         })
-}
-
-/// A trap in the start function is a `trap`; a link error an `abi-mismatch` (the check should
-/// have caught it); anything else `instantiate-failed`.
-fn instantiate_error(error: JsValue) -> Error {
-    match error_name(&error).as_deref() {
-        Some("RuntimeError") => Error::trap(&error),
-        Some("LinkError") => Error::AbiMismatch(js_message(&error)),
-        _ => Error::InstantiateFailed(error),
-    }
 }

@@ -5,23 +5,15 @@ use crate::component::{Component, Ctx};
 use crate::errors::{set, Error, Failure};
 use crate::host::Bus;
 use crate::lifecycle::State;
-use crate::options::Options;
 use crate::read;
+use crate::sys::{self, Options};
 use alloc::rc::Rc;
-use alloc::{string::String, vec::Vec};
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use js_sys::{Array, Function, Object};
 use tessera_manifest::Kind;
 use wasm_bindgen::JsValue;
-use web_sys::{IntersectionObserver, Url};
-
-/// Something a load policy installed that `dispose()` removes.
-pub(crate) enum Hook {
-    /// A listener on `window` for this event type.
-    Listener(&'static str, Function),
-    /// An observer waiting for a slot to become visible.
-    Observer(IntersectionObserver),
-}
 
 /// The loader behind one `Tessera` object.
 pub(crate) struct Loader {
@@ -29,8 +21,8 @@ pub(crate) struct Loader {
     pub ctx: Rc<Ctx>,
     /// The manifest's components, in manifest order.
     pub components: Vec<Rc<Component>>,
-    /// Listeners and observers installed by the load policies.
-    pub hooks: RefCell<Vec<Hook>>,
+    /// What stops the load policies' listeners and observers (`dispose()` calls each).
+    pub hooks: RefCell<Vec<Function>>,
     /// Set by the first `start()`.
     pub started: Cell<bool>,
 }
@@ -109,15 +101,8 @@ impl Loader {
     /// Removes the policies' listeners and observers and unloads every component.
     pub(crate) fn dispose(&self) {
         self.ctx.alive.set(false);
-        let window = web_sys::window();
-        for hook in self.hooks.take() {
-            match (hook, &window) {
-                (Hook::Listener(kind, f), Some(w)) => {
-                    drop(w.remove_event_listener_with_callback(kind, &f))
-                }
-                (Hook::Observer(observer), _) => observer.disconnect(),
-                _ => {}
-            }
+        for stop in self.hooks.take() {
+            let _ = stop.call0(&JsValue::UNDEFINED);
         }
         for c in &self.components {
             c.unload();
@@ -127,15 +112,13 @@ impl Loader {
 
 /// `reference` resolved against `base` by the browser's URL parser.
 pub(crate) fn resolve(reference: &str, base: &str) -> Result<String, Failure> {
-    Url::new_with_base(reference, base)
-        .map(|url| url.href())
-        .map_err(|_| {
-            Failure::manifest(Error::ManifestInvalid(cat!(
-                "cannot resolve '",
-                reference,
-                "' against '",
-                base,
-                "'"
-            )))
-        })
+    sys::resolve_url(reference, base).map_err(|_| {
+        Failure::manifest(Error::ManifestInvalid(cat!(
+            "cannot resolve '",
+            reference,
+            "' against '",
+            base,
+            "'"
+        )))
+    })
 }

@@ -2,78 +2,81 @@
 //!
 //! Each step is its own module; this file runs them in order for one [`Component`], records
 //! the `performance` phases, and turns whatever fails into the right error in the right state.
-//! After every `await` it checks the component's epoch: an `unload` meanwhile wins, and the
-//! step gives up without touching the slot or the state.
+//! The steps are promise continuations ([`after`]): each one resumes with what the browser
+//! did, checks the component's epoch (an `unload` meanwhile wins: the step gives up without
+//! touching the slot or the state), and either ends the operation or starts the next step.
 
-use crate::bindgen::{self, Bindgen};
-use crate::compile::compile;
-use crate::component::{Component, Live, Task};
+use crate::component::{Component, Live};
 use crate::errors::Error;
 use crate::events;
 use crate::fetch::{self, Request};
 use crate::gate::gate;
 use crate::host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
-use crate::instantiate::instantiate;
+use crate::instantiate;
 use crate::lifecycle::State::*;
 use crate::mount::Slot;
+use crate::promise::{after, reject, settled, Settled};
 use crate::stop::Stopper;
+use crate::sys;
 use crate::text::error_name;
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String};
-use core::future::ready;
-use js_sys::WebAssembly::Module;
-use wasm_bindgen::JsValue;
+use alloc::string::String;
+use js_sys::{Promise, WebAssembly::Module};
+use wasm_bindgen::{JsCast, JsValue};
 
 impl Component {
     /// `NotLoaded`/`Error` -> `Loading` -> `Compiled`: finds the slot, fetches and compiles.
     /// The step to `Loading` and the slot lookup happen before this returns, so that an `unload`
     /// right after it cancels this load.
-    pub(crate) fn load(self: Rc<Self>) -> Task {
+    pub(crate) fn load(self: Rc<Self>) -> Promise {
         let slot = self
             .go(Loading)
             .and_then(|()| self.find_slot().map_err(|error| self.fail(Loading, error)));
         let slot = match slot {
             Ok(slot) => slot,
-            Err(failure) => return Box::pin(ready(Err(failure))),
+            Err(failure) => return reject(&failure),
         };
         slot.mark(Loading);
         let epoch = self.epoch.get();
-        let stop = Stopper::new(self.spec.timeout_ms.unwrap_or(self.ctx.options.timeout_ms));
+        let timeout = self
+            .spec
+            .timeout_ms
+            .unwrap_or(self.ctx.options.timeout_ms());
+        let stop = Stopper::new(timeout);
         *self.inflight.borrow_mut() = Some(stop.clone());
-        Box::pin(async move {
-            let result = self.download(&stop, &slot).await;
-            stop.finish();
-            if self.epoch.get() != epoch {
-                return Err(self.cancelled(Loading));
-            }
-            self.inflight.take();
-            match result {
-                Ok(module) => {
-                    *self.module.borrow_mut() = Some(module);
-                    self.go(Compiled)
+        events::begin(self.name(), "fetch");
+        let fetching = self.request().send(&self.ctx.options, &stop);
+        after(&fetching, move |outcome| {
+            match self.fetched(outcome, &stop, slot) {
+                Ok(compiling) => {
+                    let next = move |outcome| self.compiled(outcome, epoch, &stop);
+                    Ok(after(&compiling, next).into())
                 }
-                Err(error) => Err(self.fail(Loading, error)),
+                Err(error) => self.loaded(epoch, &stop, Err(error)),
             }
         })
     }
 
-    /// Fetch, gate and compile; progress events go to the slot.
-    async fn download(&self, stop: &Rc<Stopper>, slot: &Slot) -> Result<Module, Error> {
-        let (name, url) = (self.name(), self.url.as_str());
-        let max = self.spec.budget.max_bytes;
-        let request = Request {
-            url,
+    /// What to fetch for this component.
+    fn request(&self) -> Request<'_> {
+        Request {
+            url: &self.url,
             integrity: self.spec.integrity.as_deref(),
             wasm: true,
-            options: &self.ctx.options,
-        };
-        events::begin(name, "fetch");
-        let response = fetch::fetch(&request, stop).await?;
+        }
+    }
+
+    /// The response arrived: checks it and its announced size, then streams it through the
+    /// byte gate into the compiler; progress events go to the slot.
+    fn fetched(&self, outcome: Settled, stop: &Rc<Stopper>, slot: Slot) -> Result<Promise, Error> {
+        let response = self.request().settled(outcome, stop)?;
+        let name = self.name();
         events::end(name, "fetch");
+        let max = self.spec.budget.max_bytes;
         let total = fetch::announced_length(&response);
         if let (Some(max), Some(bytes)) = (max, total) {
             if bytes > max {
-                fetch::cancel(&response);
+                sys::cancel(&response);
                 return Err(Error::OverBudget {
                     bytes,
                     max,
@@ -82,13 +85,15 @@ impl Component {
             }
         }
         events::begin(name, "compile");
-        let body = response
-            .body()
-            .ok_or_else(|| Error::CompileFailed(JsValue::from_str("the response has no body")))?;
-        let (target, owned) = (slot.element.clone(), String::from(name));
-        let progress = move |loaded| events::progress(&target, &owned, loaded, total);
-        let gated = gate(&body, max, stop.clone(), progress).map_err(Error::CompileFailed)?;
-        let module = compile(&gated).await.map_err(|cause| match stop.why() {
+        let owned = String::from(name);
+        let progress = move |loaded| events::progress(&slot, &owned, loaded, total);
+        Ok(sys::compile(&response, &gate(max, stop.clone(), progress)))
+    }
+
+    /// The compile settled: a stop, bad bytes, or a body that broke off.
+    fn compiled(&self, outcome: Settled, epoch: u32, stop: &Stopper) -> Settled {
+        let url = self.url.as_str();
+        let module = outcome.map_err(|cause| match stop.why() {
             Some(why) => why.error(url),
             None if error_name(&cause).as_deref() == Some("CompileError") => {
                 Error::CompileFailed(cause)
@@ -98,100 +103,103 @@ impl Component {
                 attempts: 1,
                 cause,
             },
-        })?;
-        events::end(name, "compile");
-        Ok(module)
+        });
+        if module.is_ok() {
+            events::end(self.name(), "compile");
+        }
+        self.loaded(epoch, stop, module.map(JsCast::unchecked_into))
+    }
+
+    /// The end of a load: `Compiled` with the module or `Error`, unless it was unloaded meanwhile.
+    fn loaded(&self, epoch: u32, stop: &Stopper, module: Result<Module, Error>) -> Settled {
+        stop.finish();
+        if self.epoch.get() != epoch {
+            return Err(self.cancelled(Loading).to_js());
+        }
+        self.inflight.take();
+        let done = match module {
+            Ok(module) => {
+                *self.module.borrow_mut() = Some(module);
+                self.go(Compiled)
+            }
+            Err(error) => Err(self.fail(Loading, error)),
+        };
+        done.map(|()| JsValue::UNDEFINED).map_err(|f| f.to_js())
     }
 
     /// `Compiled`/`Error` -> `Mounting` -> `Mounted` with the kept module.
     /// The step to `Mounting` happens before this returns.
-    pub(crate) fn mount_compiled(self: Rc<Self>) -> Task {
+    pub(crate) fn mount_compiled(self: Rc<Self>) -> Promise {
         let module = self.module.borrow().clone();
-        let ready_module = match module {
+        let ready = match module {
             Some(module) => self.go(Mounting).map(|()| module),
             None => Err(self.refused(Error::InvalidState {
                 from: self.state(),
                 to: Mounting,
             })),
         };
-        let module = match ready_module {
+        let module = match ready {
             Ok(module) => module,
-            Err(failure) => return Box::pin(ready(Err(failure))),
+            Err(failure) => return reject(&failure),
         };
         self.epoch.set(self.epoch.get() + 1);
         let epoch = self.epoch.get();
-        Box::pin(async move {
-            let slot = self
-                .find_slot()
-                .map_err(|error| self.fail(Mounting, error))?;
-            slot.mark(Mounting);
-            let live = match &self.glue {
-                None => self.mount_isolated(&module, &slot, epoch).await,
-                Some(glue) => self.mount_bindgen(glue, &module, &slot, epoch).await,
-            };
-            match live {
-                Ok(live) => {
-                    *self.live.borrow_mut() = Some(live);
-                    self.go(Mounted)
-                }
-                Err(Error::Cancelled) => Err(self.cancelled(Mounting)),
-                Err(error) => Err(self.fail(Mounting, error)),
-            }
-        })
+        let slot = match self.find_slot() {
+            Ok(slot) => slot,
+            Err(error) => return reject(&self.fail(Mounting, error)),
+        };
+        slot.mark(Mounting);
+        match self.glue.clone() {
+            None => self.mount_isolated(&module, slot, epoch),
+            Some(glue) => self.mount_bindgen(glue, &module, slot, epoch),
+        }
     }
 
     /// Instantiates into a fresh closed shadow root, renders, then swaps it into the slot.
-    async fn mount_isolated(
-        self: &Rc<Self>,
-        module: &Module,
-        slot: &Slot,
-        epoch: u32,
-    ) -> Result<Live, Error> {
-        let name = self.name();
-        let (host, root) = slot.shadow_host(name).map_err(Error::InstantiateFailed)?;
+    fn mount_isolated(self: Rc<Self>, module: &Module, slot: Slot, epoch: u32) -> Promise {
+        let (host, root) = slot.shadow_host(self.name());
         let guest = Guest::new(
             self.policy(),
             root,
             self.ctx.bus.clone(),
             self.on_fault(epoch),
-            self.on_violation(slot),
+            self.on_violation(&slot),
         );
-        events::begin(name, "instantiate");
-        instantiate(module, &guest).await?;
-        events::end(name, "instantiate");
-        if self.epoch.get() != epoch {
-            let _ = guest.unmount();
-            return Err(Error::Cancelled);
-        }
-        events::begin(name, "mount");
-        guest.mount(&self.props.borrow())?;
-        slot.show(&host);
-        events::end(name, "mount");
-        Ok(Live::Guest(guest))
+        events::begin(self.name(), "instantiate");
+        let instantiating = match instantiate::start(module, &guest) {
+            Ok(instantiating) => instantiating,
+            Err(error) => return settled(self.mounted(Err(error))),
+        };
+        after(&instantiating, move |outcome| {
+            let name = self.name();
+            let live = instantiate::attach(outcome, &guest).and_then(|()| {
+                events::end(name, "instantiate");
+                if self.epoch.get() != epoch {
+                    let _ = guest.unmount();
+                    return Err(Error::Cancelled);
+                }
+                events::begin(name, "mount");
+                guest.mount(&self.props.borrow())?;
+                slot.show(&host);
+                events::end(name, "mount");
+                Ok(Live::Guest(guest))
+            });
+            self.mounted(live)
+        })
     }
 
-    /// Imports and initialises the glue with the module, then calls its `mount`.
-    async fn mount_bindgen(
-        &self,
-        glue: &str,
-        module: &Module,
-        slot: &Slot,
-        epoch: u32,
-    ) -> Result<Live, Error> {
-        let name = self.name();
-        let host = slot.host(name).map_err(Error::InstantiateFailed)?;
-        events::begin(name, "instantiate");
-        let namespace = bindgen::init(self.ctx.options.import.as_ref(), glue, module).await?;
-        events::end(name, "instantiate");
-        if self.epoch.get() != epoch {
-            return Err(Error::Cancelled);
-        }
-        events::begin(name, "mount");
-        slot.show(&host);
-        let props = self.props.borrow().clone();
-        let mounted = Bindgen::mount(namespace, glue, host, &props).await?;
-        events::end(name, "mount");
-        Ok(Live::Bindgen(mounted))
+    /// The end of a mount: `Mounted` with the live instance, or `Error`, or (unloaded
+    /// meanwhile) `cancelled` with nothing changed.
+    pub(crate) fn mounted(&self, live: Result<Live, Error>) -> Settled {
+        let done = match live {
+            Ok(live) => {
+                *self.live.borrow_mut() = Some(live);
+                self.go(Mounted)
+            }
+            Err(Error::Cancelled) => Err(self.cancelled(Mounting)),
+            Err(error) => Err(self.fail(Mounting, error)),
+        };
+        done.map(|()| JsValue::UNDEFINED).map_err(|f| f.to_js())
     }
 
     /// What this guest may do, from its manifest entry.
@@ -220,7 +228,7 @@ impl Component {
 
     /// Refused edits become `tessera:violation` events on the slot.
     fn on_violation(&self, slot: &Slot) -> OnViolation {
-        let (target, name) = (slot.element.clone(), self.spec.name.clone());
-        Rc::new(move |what: &str, code: i32| events::violation(&target, &name, what, code))
+        let (slot, name) = (slot.clone(), self.spec.name.clone());
+        Rc::new(move |what: &str, code: i32| events::violation(&slot, &name, what, code))
     }
 }

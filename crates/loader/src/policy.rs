@@ -9,137 +9,102 @@
 //!   `tessera:navigate` (which `Tessera.navigate(path)` dispatches on `window` after
 //!   `history.pushState`; a page with its own router dispatches it too).
 //! - `manual`: only through `mount(name)`.
+//!
+//! The browser triggers are in `page.js`; which component to mount or unmount, and when, is here.
 
 use crate::component::Component;
-use crate::errors::set;
 use crate::lifecycle::State::*;
-use crate::loader::{Hook, Loader};
+use crate::loader::Loader;
+use crate::promise::after;
 use crate::sys;
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String};
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Promise};
 use tessera_manifest::{route_matches, Load};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
-/// The events after which route policies are checked again.
-const ROUTE_EVENTS: [&str; 3] = ["popstate", "hashchange", "tessera:navigate"];
-
-/// Applies every component's policy once; resolves when the eager and currently matching route
-/// components have settled (mounted or failed) with the loader's summary.
-pub(crate) async fn start(loader: &Rc<Loader>) -> JsValue {
-    if !loader.started.replace(true) {
-        let tasks = Array::new();
-        for c in &loader.components {
-            match &c.spec.load {
-                Load::Eager => {
-                    tasks.push(&mount(c.clone()));
-                }
-                Load::Idle => idle(c),
-                Load::Visible => visible(loader, c),
-                Load::Route(_) | Load::Manual => {}
-            }
-        }
-        if loader
-            .components
-            .iter()
-            .any(|c| matches!(c.spec.load, Load::Route(_)))
-        {
-            listen(loader);
-            for task in route(loader).iter() {
-                tasks.push(&task);
-            }
-        }
-        let _ = JsFuture::from(Promise::all(&tasks)).await;
+/// Applies every component's policy once; the mounts of the eager and currently matching route
+/// components, which settle (mounted or failed) without rejecting.
+pub(crate) fn start(loader: &Rc<Loader>) -> Array {
+    let tasks = Array::new();
+    if loader.started.replace(true) {
+        return tasks;
     }
-    loader.summary()
+    for c in &loader.components {
+        match &c.spec.load {
+            Load::Eager => {
+                tasks.push(&mount(c.clone()));
+            }
+            Load::Idle => sys::when_idle(&later(c)),
+            Load::Visible => visible(loader, c),
+            Load::Route(_) | Load::Manual => {}
+        }
+    }
+    let routes = loader.components.iter();
+    if routes
+        .clone()
+        .any(|c| matches!(c.spec.load, Load::Route(_)))
+    {
+        listen(loader);
+        for task in route(loader).iter() {
+            tasks.push(&task);
+        }
+    }
+    tasks
 }
 
 /// Mounts `c`; the promise always resolves (a failure is in the component's state and events).
 /// A route component is unmounted again if the route changed while it loaded.
 fn mount(c: Rc<Component>) -> Promise {
-    sys::promise(Box::pin(async move {
-        let _ = c.clone().mount().await;
-        if c.state() == Mounted && route_left(&c, &pathname()) {
+    let mounting = c.clone().mount();
+    after(&mounting, move |_| {
+        if c.state() == Mounted && route_left(&c, &sys::pathname()) {
             let _ = c.unmount();
         }
         Ok(JsValue::UNDEFINED)
-    }))
+    })
 }
 
-/// Mounts `c` later if it is still wanted then.
-fn later(c: &Rc<Component>) -> impl FnMut() + 'static {
+/// Mounts `c` if it is still wanted: the loader is not disposed and nothing loaded it meanwhile.
+fn mount_if_wanted(c: &Rc<Component>) {
+    if c.ctx.alive.get() && c.state() == NotLoaded {
+        let _ = mount(c.clone());
+    }
+}
+
+/// A callback for the browser that mounts `c` later, if it is still wanted then.
+fn later(c: &Rc<Component>) -> JsValue {
     let c = c.clone();
-    move || {
-        if c.ctx.alive.get() && c.state() == NotLoaded {
-            let _ = mount(c.clone());
-        }
-    }
-}
-
-fn idle(c: &Rc<Component>) {
-    let mut run = later(c);
-    let run = Closure::<dyn FnMut(JsValue)>::new(move |_| run()).into_js_value();
-    let options: JsValue = Object::new().into();
-    set(&options, "timeout", &2000.into());
-    if sys::request_idle_callback(&run, &options).is_err() {
-        sys::set_timeout(&run, 1.0);
-    }
+    Closure::<dyn Fn()>::new(move || mount_if_wanted(&c)).into_js_value()
 }
 
 fn visible(loader: &Loader, c: &Rc<Component>) {
-    let mut run = later(c);
-    let Ok(slot) = c.find_slot() else {
-        return run(); // mounting now reports `slot-missing`
-    };
-    let seen =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |entries: JsValue, observer: JsValue| {
-            let visible = |e: JsValue| {
-                e.unchecked_into::<IntersectionObserverEntry>()
-                    .is_intersecting()
-            };
-            if entries.unchecked_into::<Array>().iter().any(visible) {
-                observer
-                    .unchecked_into::<IntersectionObserver>()
-                    .disconnect();
-                run();
-            }
-        });
-    match IntersectionObserver::new(seen.into_js_value().unchecked_ref()) {
-        Ok(observer) => {
-            observer.observe(&slot.element);
-            loader.hooks.borrow_mut().push(Hook::Observer(observer));
+    match c.find_slot() {
+        Ok(slot) => {
+            let stop = sys::when_visible(&slot.0, &later(c));
+            loader.hooks.borrow_mut().push(stop);
         }
-        Err(_) => later(c)(),
+        // Mounting now reports `slot-missing`.
+        Err(_) => mount_if_wanted(c),
     }
 }
 
-/// Listens for navigation on `window`.
+/// Listens for navigation.
 fn listen(loader: &Rc<Loader>) {
     let weak = Rc::downgrade(loader);
-    let check = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+    let check = move || {
         if let Some(loader) = weak.upgrade().filter(|l| l.ctx.alive.get()) {
             route(&loader);
         }
-    });
-    let check: js_sys::Function = check.into_js_value().unchecked_into();
-    let Some(window) = web_sys::window() else {
-        return;
     };
-    for kind in ROUTE_EVENTS {
-        let _ = window.add_event_listener_with_callback(kind, &check);
-        loader
-            .hooks
-            .borrow_mut()
-            .push(Hook::Listener(kind, check.clone()));
-    }
+    let check = Closure::<dyn Fn()>::new(check).into_js_value();
+    let stop = sys::on_navigate(&check);
+    loader.hooks.borrow_mut().push(stop);
 }
 
 /// Mounts the route components whose pattern matches the current path and unmounts those whose
 /// pattern stopped matching; the mounts in progress.
 pub(crate) fn route(loader: &Loader) -> Array {
-    let path = pathname();
+    let path = sys::pathname();
     let tasks = Array::new();
     for c in &loader.components {
         let Load::Route(pattern) = &c.spec.load else {
@@ -159,11 +124,4 @@ pub(crate) fn route(loader: &Loader) -> Array {
 /// Whether `c` has a route policy that `path` does not match.
 fn route_left(c: &Component, path: &str) -> bool {
     matches!(&c.spec.load, Load::Route(pattern) if !route_matches(pattern, path))
-}
-
-/// `location.pathname`.
-pub(crate) fn pathname() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default()
 }

@@ -3,14 +3,13 @@
 //!
 //! The browser reports an abort as a bare `AbortError` (or a `TypeError` from the body stream);
 //! the loader records *why* it aborted before aborting, and maps whatever the browser rejects
-//! with back to that reason.
+//! with back to that reason. The switch aborts itself when the timeout passes (`net.js`); an
+//! abort the loader did not record is that timeout.
 
 use crate::errors::Error;
-use crate::sys::{clear_timeout, set_timeout};
+use crate::sys::{self, Switch};
 use alloc::rc::Rc;
-use core::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, AbortSignal};
+use core::cell::Cell;
 
 /// Why the loader stopped a load.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,54 +40,41 @@ impl Stop {
     }
 }
 
-/// The switch. Shared (`Rc`) by the pipeline, the gate's transform and the timer.
+/// The switch. Shared (`Rc`) by the pipeline and the gate.
 pub(crate) struct Stopper {
-    controller: AbortController,
+    /// The JavaScript side: the `AbortController` and its timer.
+    pub switch: Switch,
+    timeout_ms: u32,
     why: Cell<Option<Stop>>,
-    timer: RefCell<JsValue>,
 }
 
 impl Stopper {
     /// A fresh switch; with `timeout_ms > 0` it stops itself with [`Stop::Timeout`] after that long.
     pub(crate) fn new(timeout_ms: u32) -> Rc<Stopper> {
-        let controller = AbortController::new().expect_throw("AbortController");
-        let stopper = Rc::new(Stopper {
-            controller,
+        Rc::new(Stopper {
+            switch: sys::switch_for(timeout_ms),
+            timeout_ms,
             why: Cell::new(None),
-            timer: RefCell::default(),
-        });
-        if timeout_ms > 0 {
-            let weak = Rc::downgrade(&stopper);
-            let fire = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                if let Some(s) = weak.upgrade() {
-                    s.stop(Stop::Timeout(timeout_ms));
-                }
-            });
-            *stopper.timer.borrow_mut() = set_timeout(&fire.into_js_value(), timeout_ms as f64);
-        }
-        stopper
+        })
     }
 
-    /// Records `why` (the first reason wins) and aborts everything using [`Stopper::signal`].
+    /// Records `why` (the first reason wins, a passed timeout included) and aborts everything
+    /// on the switch.
     pub(crate) fn stop(&self, why: Stop) {
-        if self.why.get().is_none() {
+        if self.why().is_none() {
             self.why.set(Some(why));
-            self.controller.abort();
+            sys::abort(&self.switch);
         }
     }
 
-    /// Why the loader stopped this load, if it did.
+    /// Why this load was stopped, if it was.
     pub(crate) fn why(&self) -> Option<Stop> {
-        self.why.get()
-    }
-
-    /// The signal every request of this load carries.
-    pub(crate) fn signal(&self) -> AbortSignal {
-        self.controller.signal()
+        let timed_out = || sys::aborted(&self.switch).then_some(Stop::Timeout(self.timeout_ms));
+        self.why.get().or_else(timed_out)
     }
 
     /// The load is over (compiled or failed): the timeout no longer applies.
     pub(crate) fn finish(&self) {
-        clear_timeout(&self.timer.borrow());
+        sys::finish(&self.switch);
     }
 }

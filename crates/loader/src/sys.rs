@@ -1,83 +1,155 @@
-//! Raw browser calls the pipeline needs that `web-sys` does not bind, or binds through more
-//! types than the loader wants to pay for. This is the bottom layer: no logic here.
+//! The bottom layer: the browser plumbing in `src/js/net.js` and `src/js/page.js`, bound once.
+//! No logic here. Those files only do what Rust decided (fetch, stream, dispatch, observe);
+//! every check, state change and message is in the Rust modules above this one.
+//!
+//! A few JavaScript functions replace many `web-sys` bindings and several Rust state machines:
+//! each binding costs glue on both sides of the wasm boundary (docs/budget.md).
 
-use alloc::{boxed::Box, string::String};
-use js_sys::{Function, Promise};
+use alloc::string::String;
+use js_sys::{Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/js/net.js")]
+extern "C" {
+    /// An `AbortController` that aborts itself after a timeout (see [`crate::stop`]).
+    pub(crate) type Switch;
+    /// A fetch `Response`.
+    pub(crate) type Response;
+
+    /// A switch that aborts itself after `ms` milliseconds (`0`: never).
+    #[wasm_bindgen(js_name = switchFor)]
+    pub(crate) fn switch_for(ms: u32) -> Switch;
+    /// Aborts every request and stream on the switch.
+    pub(crate) fn abort(switch: &Switch);
+    /// Whether the switch was aborted (by [`abort`] or its timeout).
+    pub(crate) fn aborted(switch: &Switch) -> bool;
+    /// Clears the switch's timeout.
+    pub(crate) fn finish(switch: &Switch);
+
+    /// Fetches with retries and the integrity probe; see `fetchRetry` in `net.js`.
+    #[wasm_bindgen(js_name = fetchRetry)]
+    pub(crate) fn fetch_retry(
+        url: &str,
+        integrity: Option<&str>,
+        options: &Options,
+        switch: &Switch,
+    ) -> Promise;
+    /// Stops downloading a body nobody will read.
+    pub(crate) fn cancel(response: &Response);
+    /// A response header.
+    pub(crate) fn header(response: &Response, name: &str) -> Option<String>;
+    /// `response.json()`.
+    pub(crate) fn json(response: &Response) -> Promise;
+    /// Streams the body through the byte gate (`chunk(bytes_so_far) -> stop?`) into
+    /// `WebAssembly.compileStreaming`.
+    pub(crate) fn compile(response: &Response, chunk: &JsValue) -> Promise;
+}
+
+#[wasm_bindgen(module = "/src/js/page.js")]
+extern "C" {
+    /// The loader's options with their defaults applied (`TesseraOptions`).
+    pub(crate) type Options;
+    /// A component's slot: its element and the children it had before the loader took it.
+    #[derive(Clone)]
+    pub(crate) type SlotRef;
+
+    /// Reads the page's options object (or `undefined`).
+    pub(crate) fn options(options: &JsValue) -> Options;
+    /// `options.timeoutMs`.
+    #[wasm_bindgen(method, getter = timeoutMs)]
+    pub(crate) fn timeout_ms(this: &Options) -> u32;
+
+    /// A `TesseraError` object.
+    #[wasm_bindgen(js_name = tesseraError)]
+    pub(crate) fn tessera_error(
+        message: &str,
+        code: &str,
+        component: Option<&str>,
+        state: Option<&str>,
+        cause: &JsValue,
+    ) -> JsValue;
+    /// `promise.then(v => next(v, true), e => next(e, false))`.
+    pub(crate) fn after(promise: &Promise, next: JsValue) -> Promise;
+
+    /// The slot matching `selector` under `options.root`; throws for an invalid selector.
+    #[wasm_bindgen(catch, js_name = findSlot)]
+    pub(crate) fn find_slot(options: &Options, selector: &str) -> Result<Option<SlotRef>, JsValue>;
+    /// Whether the slot element is in the document.
+    pub(crate) fn connected(slot: &SlotRef) -> bool;
+    /// Sets `data-tessera-state`.
+    #[wasm_bindgen(js_name = markSlot)]
+    pub(crate) fn mark_slot(slot: &SlotRef, state: &str);
+    /// A detached `<div data-tessera="name">`.
+    #[wasm_bindgen(js_name = hostFor)]
+    pub(crate) fn host_for(slot: &SlotRef, name: &str) -> web_sys::Element;
+    /// Attaches a closed shadow root to `host`.
+    #[wasm_bindgen(js_name = closedShadow)]
+    pub(crate) fn closed_shadow(host: &web_sys::Element) -> web_sys::ShadowRoot;
+    /// Shows `node` instead of what the slot shows (its own children are kept).
+    pub(crate) fn show(slot: &SlotRef, node: &web_sys::Element);
+    /// Gives the slot its own children back.
+    pub(crate) fn restore(slot: &SlotRef);
+    /// Shows the slot's fallback template, else `text`.
+    pub(crate) fn fallback(slot: &SlotRef, text: &str);
+
+    /// `tessera:<state>` with `{ name, state, from, code?, message? }`.
+    #[wasm_bindgen(js_name = emitState)]
+    pub(crate) fn emit_state(
+        slot: Option<&SlotRef>,
+        name: &str,
+        state: &str,
+        from: &str,
+        code: Option<&str>,
+        message: Option<&str>,
+    );
+    /// `tessera:progress` with `{ name, loaded, total? }`.
+    #[wasm_bindgen(js_name = emitProgress)]
+    pub(crate) fn emit_progress(slot: &SlotRef, name: &str, loaded: f64, total: Option<f64>);
+    /// `tessera:violation` with `{ name, detail, code }`.
+    #[wasm_bindgen(js_name = emitViolation)]
+    pub(crate) fn emit_violation(slot: &SlotRef, name: &str, detail: &str, code: i32);
+    /// `performance.mark` (or, with `end`, `performance.measure`) of `tessera:<name>:<phase>`.
+    pub(crate) fn perf(name: &str, phase: &str, end: bool);
+
+    /// Calls `f` when the browser is idle.
+    #[wasm_bindgen(js_name = whenIdle)]
+    pub(crate) fn when_idle(f: &JsValue);
+    /// Calls `f` once the slot is visible; returns what stops watching.
+    #[wasm_bindgen(js_name = whenVisible)]
+    pub(crate) fn when_visible(slot: &SlotRef, f: &JsValue) -> Function;
+    /// Calls `f` after every navigation; returns what stops listening.
+    #[wasm_bindgen(js_name = onNavigate)]
+    pub(crate) fn on_navigate(f: &JsValue) -> Function;
+    /// `history.pushState` + `tessera:navigate`.
+    #[wasm_bindgen(catch)]
+    pub(crate) fn navigate(path: &str) -> Result<(), JsValue>;
+    /// `location.pathname`.
+    pub(crate) fn pathname() -> String;
+    /// `new URL(reference, base).href`.
+    #[wasm_bindgen(catch, js_name = resolveUrl)]
+    pub(crate) fn resolve_url(reference: &str, base: &str) -> Result<String, JsValue>;
+    /// `document.baseURI`.
+    #[wasm_bindgen(js_name = baseUri)]
+    pub(crate) fn base_uri() -> String;
+
+    /// Imports a bindgen glue module.
+    #[wasm_bindgen(js_name = importGlue)]
+    pub(crate) fn import_glue(options: &Options, url: &str) -> Promise;
+    /// `f.call(this, a)` as a promise.
+    #[wasm_bindgen(js_name = invoke)]
+    pub(crate) fn invoke1(f: &Function, this: &JsValue, a: &JsValue) -> Promise;
+    /// `f.call(this, a, b)` as a promise.
+    #[wasm_bindgen(js_name = invoke)]
+    pub(crate) fn invoke2(f: &Function, this: &JsValue, a: &JsValue, b: &JsValue) -> Promise;
+
+    /// A page's bus payload as fresh bytes.
+    #[wasm_bindgen(js_name = payloadBytes)]
+    pub(crate) fn payload_bytes(payload: &JsValue) -> Uint8Array;
+}
 
 #[wasm_bindgen]
 extern "C" {
-    /// Anything slots are looked up in: a `Document`, an `Element`, a `ShadowRoot`.
-    pub(crate) type Root;
-
-    /// `root.querySelector(selectors)`; throws a `SyntaxError` for an invalid selector.
-    #[wasm_bindgen(method, catch, js_name = querySelector)]
-    pub(crate) fn query_selector(
-        this: &Root,
-        selectors: &str,
-    ) -> Result<Option<web_sys::Element>, JsValue>;
-
-    /// The global `fetch(url, init)`.
-    #[wasm_bindgen(js_name = fetch)]
-    pub(crate) fn fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
-
-    /// `setTimeout(callback, ms)`: a timer id.
-    #[wasm_bindgen(js_name = setTimeout)]
-    pub(crate) fn set_timeout(callback: &JsValue, ms: f64) -> JsValue;
-
-    /// `clearTimeout(id)`.
-    #[wasm_bindgen(js_name = clearTimeout)]
-    pub(crate) fn clear_timeout(id: &JsValue);
-
-    /// `requestIdleCallback(callback, options)`; throws where the browser lacks it (Safari).
-    #[wasm_bindgen(catch, js_name = requestIdleCallback)]
-    pub(crate) fn request_idle_callback(
-        callback: &JsValue,
-        options: &JsValue,
-    ) -> Result<JsValue, JsValue>;
-
     /// `String(value)`.
     #[wasm_bindgen(js_name = String)]
     pub(crate) fn string(value: &JsValue) -> String;
-
-    /// `performance.mark(name)`.
-    #[wasm_bindgen(catch, js_namespace = performance)]
-    pub(crate) fn mark(name: &str) -> Result<JsValue, JsValue>;
-
-    /// `performance.measure(name, startMark)`: from that mark to now.
-    #[wasm_bindgen(catch, js_namespace = performance)]
-    pub(crate) fn measure(name: &str, start_mark: &str) -> Result<JsValue, JsValue>;
-}
-
-/// The current document. Panics outside a window (the loader only runs in one).
-pub(crate) fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect_throw("tessera needs a document")
-}
-
-/// Resolves after `ms` milliseconds.
-pub(crate) async fn sleep(ms: f64) {
-    let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
-        set_timeout(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-#[wasm_bindgen(module = "/src/js/sys.js")]
-extern "C" {
-    /// `import(url)`, a static expression in `src/js/sys.js`: no code is evaluated from a string.
-    #[wasm_bindgen(js_name = importModule)]
-    pub(crate) fn import_module(url: &str) -> Promise;
-}
-
-/// A future the loader hands to JavaScript as a promise.
-pub(crate) type JsTask =
-    core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>>;
-
-/// `task` as a `Promise`. Every promise the loader makes goes through here, so the glue that
-/// drives a Rust future from JavaScript exists once in the wasm.
-pub(crate) fn promise(task: JsTask) -> Promise {
-    wasm_bindgen_futures::future_to_promise(task)
 }

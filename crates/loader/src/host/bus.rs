@@ -41,7 +41,12 @@ impl Bus {
 
     /// Publishes from the page (no capability check); delivery is asynchronous.
     pub fn publish(&self, topic: &str, payload: &[u8]) {
-        let message = Array::of2(&topic.into(), &Uint8Array::from(payload));
+        self.publish_array(topic, Uint8Array::from(payload));
+    }
+
+    /// [`Bus::publish`] of bytes already in a `Uint8Array` the bus may keep.
+    pub fn publish_array(&self, topic: &str, payload: Uint8Array) {
+        let message = Array::of2(&topic.into(), &payload);
         let scheduled = {
             let mut queue = self.0.queue.borrow_mut();
             let scheduled = queue.is_some();

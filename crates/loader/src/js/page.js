@@ -1,0 +1,158 @@
+// Page plumbing for the pipeline: options, slots, events, performance marks, load-policy
+// triggers, bindgen glue and error objects. What to show, when to mount, what to report and
+// every message are decided in Rust (src/mount.rs, src/events.rs, src/policy.rs, ...).
+
+const isObject = (v) => v !== null && typeof v == "object";
+
+/** The loader's options with their defaults; a value of the wrong type means the default. */
+export function options(o) {
+  o = isObject(o) ? o : {};
+  const n = (k, d) => (typeof o[k] == "number" && o[k] >= 0 ? Math.trunc(Math.min(o[k], 4294967295)) : d);
+  const f = (k) => (typeof o[k] == "function" ? o[k] : null);
+  return {
+    retries: n("retries", 2),
+    retryDelayMs: n("retryDelayMs", 250),
+    timeoutMs: n("timeoutMs", 30000),
+    root: isObject(o.root) ? o.root : document,
+    fetch: f("fetch"),
+    import: f("import"),
+  };
+}
+
+/** A `TesseraError`: an `Error` with `code`, `component`, `state` and, when given, `cause`. */
+export function tesseraError(message, code, component, state, cause) {
+  const e = new Error(message);
+  e.name = "TesseraError";
+  Object.assign(e, { code, component: component ?? null, state: state ?? null });
+  if (cause !== undefined) e.cause = cause;
+  return e;
+}
+
+/** Runs `next(value, true)` or `next(error, false)` once `p` settles: src/promise.rs. */
+export const after = (p, next) => p.then((v) => next(v, true), (e) => next(e, false));
+
+/** A slot: `{ el, saved }` for the element matching `selector` under `o.root`, or null. */
+export function findSlot(o, selector) {
+  const el = o.root.querySelector(selector);
+  return el && { el, saved: null };
+}
+
+export const connected = (s) => s.el.isConnected;
+export const markSlot = (s, state) => s.el.setAttribute("data-tessera-state", state);
+
+/** A detached `<div data-tessera="name">` for the slot. */
+export function hostFor(s, name) {
+  const host = s.el.ownerDocument.createElement("div");
+  host.setAttribute("data-tessera", name);
+  return host;
+}
+
+export const closedShadow = (host) => host.attachShadow({ mode: "closed" });
+
+/** Shows `node` in the slot instead of what it shows, keeping its own children the first time. */
+export function show(s, node) {
+  s.saved ||= [...s.el.childNodes];
+  s.el.replaceChildren(node);
+}
+
+/** Gives the slot its own children back. */
+export function restore(s) {
+  if (s.saved) s.el.replaceChildren(...s.saved);
+  s.saved = null;
+}
+
+/** Shows a clone of the slot's `<template data-tessera-fallback>`, else `text`. */
+export function fallback(s, text) {
+  const template = [...(s.saved || s.el.childNodes)].find(
+    (n) => n instanceof HTMLTemplateElement && n.hasAttribute("data-tessera-fallback"),
+  );
+  show(s, template ? template.content.cloneNode(true) : s.el.ownerDocument.createTextNode(text));
+}
+
+/** `tessera:<type>` with `detail`, bubbling and composed, on the slot or else on `document`. */
+function emit(s, type, detail) {
+  const target = s && s.el.isConnected ? s.el : document;
+  target.dispatchEvent(new CustomEvent("tessera:" + type, { bubbles: true, composed: true, detail }));
+}
+
+export function emitState(s, name, state, from, code, message) {
+  emit(s, state, code ? { name, state, from, code, message } : { name, state, from });
+}
+
+export function emitProgress(s, name, loaded, total) {
+  emit(s, "progress", total === undefined ? { name, loaded } : { name, loaded, total });
+}
+
+export const emitViolation = (s, name, detail, code) => emit(s, "violation", { name, detail, code });
+
+/** `performance.mark` / `performance.measure` of `tessera:<name>:<phase>`. */
+export function perf(name, phase, end) {
+  const entry = "tessera:" + name + ":" + phase;
+  try {
+    end ? performance.measure(entry, entry) : performance.mark(entry);
+  } catch {}
+}
+
+/** Calls `f` when the browser is idle (at most 2 s later), or soon where it cannot tell. */
+export function whenIdle(f) {
+  if (typeof requestIdleCallback == "function") requestIdleCallback(() => f(), { timeout: 2000 });
+  else setTimeout(() => f(), 1);
+}
+
+/** Calls `f` once the slot first intersects the viewport; returns what stops watching. */
+export function whenVisible(s, f) {
+  try {
+    const seen = new IntersectionObserver((entries, o) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        o.disconnect();
+        f();
+      }
+    });
+    seen.observe(s.el);
+    return () => seen.disconnect();
+  } catch {
+    f();
+    return () => {};
+  }
+}
+
+const ROUTE_EVENTS = ["popstate", "hashchange", "tessera:navigate"];
+
+/** Calls `f` after every navigation; returns what stops listening. */
+export function onNavigate(f) {
+  const heard = () => f();
+  for (const type of ROUTE_EVENTS) addEventListener(type, heard);
+  return () => ROUTE_EVENTS.forEach((type) => removeEventListener(type, heard));
+}
+
+/** `history.pushState` to `path`, then `tessera:navigate` on `window`. */
+export function navigate(path) {
+  history.pushState(null, "", path);
+  dispatchEvent(new Event("tessera:navigate"));
+}
+
+export const pathname = () => location.pathname;
+export const baseUri = () => document.baseURI;
+
+/** The bindgen glue's module namespace: `o.import(url)`, else `import(url)`. */
+export const importGlue = async (o, url) => (o.import ? (0, o.import)(url) : import(url));
+
+/** `f.call(self, ...args)`, awaited when it returns a promise; a throw rejects. */
+export const invoke = async (f, self, ...args) => f.call(self, ...args);
+
+/** A page payload as fresh bytes: UTF-8 of a string, a copy of a `Uint8Array`, else JSON text. */
+export function payloadBytes(p) {
+  if (p instanceof Uint8Array) return new Uint8Array(p);
+  let text = p;
+  if (typeof p != "string") {
+    try {
+      text = JSON.stringify(p) ?? "";
+    } catch {
+      text = "";
+    }
+  }
+  return new TextEncoder().encode(text);
+}
+
+/** `reference` resolved against `base` by the browser's URL parser; throws when it cannot. */
+export const resolveUrl = (reference, base) => new URL(reference, base).href;
