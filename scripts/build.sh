@@ -7,15 +7,24 @@ cd "$ROOT"
 
 step "loader: cargo build (release, wasm32, no std, panics trap)"
 cargo build --release --target "$WASM_TARGET" -p tessera-loader --features trap-panics
-step "loader: wasm-bindgen + wasm-opt + esbuild -> pkg/"
+step "loader: wasm-bindgen + wasm-opt (short import/export names) + esbuild -> pkg/"
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir "$TARGET_DIR/bindgen" --out-name tessera_loader \
+BINDGEN="$TARGET_DIR/bindgen"
+wasm-bindgen --target web --out-dir "$BINDGEN" --out-name tessera_loader \
   "$TARGET_DIR/$WASM_TARGET/release/tessera_loader.wasm"
-wasm-opt "${WASM_OPT_FLAGS[@]}" -o pkg/tessera_loader_bg.wasm "$TARGET_DIR/bindgen/tessera_loader_bg.wasm"
-# --bundle inlines the loader's JS snippets (src/js/*.js); wasm-bindgen's import object names
-# a snippet once per import, which esbuild reports as duplicate keys: harmless, so errors only.
-esbuild --bundle --minify --format=esm --log-level=error "$TARGET_DIR/bindgen/tessera_loader.js" > pkg/tessera_loader.js
-cp "$TARGET_DIR/bindgen/tessera_loader.d.ts" "$TARGET_DIR/bindgen/tessera_loader_bg.wasm.d.ts" pkg/
+# One- and two-letter names for every import and export (the hashed binding names would
+# otherwise ship twice, in the wasm and in the glue); the glue is rewritten to match. The
+# producers and target_features sections are only for tools, wasm-bindgen's ran already.
+wasm-opt "${WASM_OPT_FLAGS[@]}" --minify-imports-and-exports-and-modules \
+  --strip-producers --strip-target-features \
+  -o pkg/tessera_loader_bg.wasm "$BINDGEN/tessera_loader_bg.wasm" > "$BINDGEN/names.json"
+node scripts/shrink-loader.mjs "$BINDGEN/names.json" pkg/tessera_loader_bg.wasm \
+  "$BINDGEN/tessera_loader.js" > "$BINDGEN/tessera_loader.short.js"
+# --bundle inlines the loader's JS snippets (src/js/*.js): pkg/ holds one JS file.
+esbuild --bundle --minify --format=esm --log-level=warning "$BINDGEN/tessera_loader.short.js" \
+  > pkg/tessera_loader.js
+# The public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
+cp "$BINDGEN/tessera_loader.d.ts" pkg/
 
 step "components: cargo build (release, wasm32) + wasm-opt"
 mapfile -t names < <(component_names)

@@ -69,7 +69,7 @@ impl Component {
             };
             let options: JsValue = Object::new().into();
             set(&options, "module_or_path", &module);
-            let initialising = sys::invoke1(&init, &JsValue::NULL, &options);
+            let initialising = sys::invoke(&init, &JsValue::NULL, &options, &JsValue::UNDEFINED);
             let next = move |outcome| self.glue_ready(outcome, glue, &url, slot, epoch);
             Ok(after(&initialising, next).into())
         })
@@ -100,7 +100,7 @@ impl Component {
         let host = slot.host(name);
         slot.show(&host);
         let props = JSON::parse(&self.props.borrow()).unwrap_or_default();
-        let mounting = sys::invoke2(&mount, &glue, &host, &props);
+        let mounting = sys::invoke(&mount, &glue, &host, &props);
         Ok(after(&mounting, move |outcome| {
             let live = match outcome {
                 Ok(_) => {

@@ -135,12 +135,8 @@ extern "C" {
     /// Imports a bindgen glue module.
     #[wasm_bindgen(js_name = importGlue)]
     pub(crate) fn import_glue(options: &Options, url: &str) -> Promise;
-    /// `f.call(this, a)` as a promise.
-    #[wasm_bindgen(js_name = invoke)]
-    pub(crate) fn invoke1(f: &Function, this: &JsValue, a: &JsValue) -> Promise;
-    /// `f.call(this, a, b)` as a promise.
-    #[wasm_bindgen(js_name = invoke)]
-    pub(crate) fn invoke2(f: &Function, this: &JsValue, a: &JsValue, b: &JsValue) -> Promise;
+    /// `f.call(this, a, b)` as a promise (a throw rejects).
+    pub(crate) fn invoke(f: &Function, this: &JsValue, a: &JsValue, b: &JsValue) -> Promise;
 
     /// A page's bus payload as fresh bytes.
     #[wasm_bindgen(js_name = payloadBytes)]

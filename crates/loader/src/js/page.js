@@ -137,8 +137,8 @@ export const baseUri = () => document.baseURI;
 /** The bindgen glue's module namespace: `o.import(url)`, else `import(url)`. */
 export const importGlue = async (o, url) => (o.import ? (0, o.import)(url) : import(url));
 
-/** `f.call(self, ...args)`, awaited when it returns a promise; a throw rejects. */
-export const invoke = async (f, self, ...args) => f.call(self, ...args);
+/** `f.call(self, a, b)`, awaited when it returns a promise; a throw rejects. */
+export const invoke = async (f, self, a, b) => f.call(self, a, b);
 
 /** A page payload as fresh bytes: UTF-8 of a string, a copy of a `Uint8Array`, else JSON text. */
 export function payloadBytes(p) {

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Renames the loader's wasm imports and exports to one- or two-letter names, in the wasm and in
+// its wasm-bindgen JS glue, so that the hashed binding names (`__wbg_fetch_9212800a218cd215`)
+// are not shipped twice. Called by scripts/build.sh; the public JS API (`Tessera`, `init`) keeps
+// its names, only the names between the glue and the wasm change.
+//
+//   node scripts/shrink-loader.mjs MAP.json MINIFIED.wasm GLUE.js > OUT.js
+//
+// MAP.json is what `wasm-opt --minify-imports-and-exports-and-modules` prints (binaryen 132):
+// `{ "imports": [[module, old, new], ...], "exports": [[old, new], ...] }`. That pass also puts
+// every import in one module, read back from MINIFIED.wasm. GLUE.js is wasm-bindgen's
+// `--target web` output: its `__wbg_get_imports()` builds one object of functions for the
+// module "./tessera_loader_bg.js" and passes snippet modules (`src/js/*.js`) as namespaces; the
+// glue reads exports as `wasm.<name>`. Every rename is checked: the script fails rather than
+// write glue that does not match the wasm.
+import { readFileSync } from "node:fs";
+
+const [mapFile, wasmFile, glueFile] = process.argv.slice(2);
+if (!glueFile) {
+  console.error("usage: node scripts/shrink-loader.mjs MAP.json MINIFIED.wasm GLUE.js > OUT.js");
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`shrink-loader: ${why}`);
+  process.exit(1);
+};
+
+// wasm-opt may print other lines around the JSON.
+const mapText = readFileSync(mapFile, "utf8");
+const map = JSON.parse(mapText.slice(mapText.indexOf("{"), mapText.lastIndexOf("}") + 1));
+const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmFile)));
+const modules = [...new Set(wasmImports.map((i) => i.module))];
+if (modules.length !== 1) fail(`expected one import module in the wasm, found ${modules.join(", ")}`);
+if (wasmImports.length !== map.imports.length) {
+  fail(`the wasm has ${wasmImports.length} imports, the mapping ${map.imports.length}`);
+}
+
+let glue = readFileSync(glueFile, "utf8");
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// Snippet modules: one namespace variable per module path.
+const namespaces = new Map();
+for (const [, name, path] of glue.matchAll(/^import \* as (\w+) from "([^"]+)"/gm)) {
+  if (!namespaces.has(path)) namespaces.set(path, name);
+}
+
+// Imports of the glue module are keys of `import0`; snippet imports are added to it.
+const added = [];
+for (const [module, old, renamed] of map.imports) {
+  if (module === "./tessera_loader_bg.js") {
+    const key = new RegExp(`^(\\s+)${escape(old)}:`, "gm");
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`import ${old} is defined ${found} times in the glue`);
+    glue = glue.replace(key, `$1${JSON.stringify(renamed)}:`);
+  } else if (namespaces.has(module)) {
+    added.push(`${JSON.stringify(renamed)}: ${namespaces.get(module)}.${old}`);
+  } else {
+    fail(`import ${old} comes from ${module}, which the glue does not import`);
+  }
+}
+
+// The import object: every import in the one module of the minified wasm.
+const imports = /return \{\s*__proto__: null,\s*"\.\/tessera_loader_bg\.js": import0,[^}]*\};/;
+if (!imports.test(glue)) fail("no import object found in the glue");
+glue = glue.replace(
+  imports,
+  () => `return { ${JSON.stringify(modules[0])}: Object.assign(import0, { ${added.join(", ")} }) };`,
+);
+
+// Exports, read as `wasm.<name>`.
+for (const [old, renamed] of map.exports) {
+  const use = new RegExp(`\\bwasm\\.${escape(old)}\\b`, "g");
+  glue = glue.replace(use, `wasm[${JSON.stringify(renamed)}]`);
+}
+const left = glue.match(/\bwasm\.\w+/g);
+if (left) fail(`exports read in the glue but not in the mapping: ${[...new Set(left)].join(", ")}`);
+
+process.stdout.write(glue);
