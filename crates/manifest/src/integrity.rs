@@ -48,16 +48,24 @@ fn check_hash(hash: &str) -> Result<(), Msg> {
         let expected = ", expected sha256-, sha384- or sha512-";
         return Err(problem("unsupported hash algorithm in ", hash, expected));
     };
-    if digest.bytes().any(|b| b == b'?') {
+    // One pass: '=' may only end the digest, everything before it must be base64.
+    let (mut padding, mut question, mut base64) = (0, false, true);
+    for b in digest.bytes() {
+        question |= b == b'?';
+        if b == b'=' {
+            padding += 1;
+        } else {
+            base64 &= padding == 0 && (b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
+        }
+    }
+    if question {
         let options = "options after '?' are not supported, got ";
         return Err(problem(options, hash, ""));
     }
-    let padding = digest.bytes().rev().take_while(|&b| b == b'=').count();
-    let data = digest.len() - padding;
-    let base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
-    if !digest.bytes().take(data).all(base64) || padding > 2 {
+    if !base64 || padding > 2 {
         return Err(problem("digest is not base64 in ", hash, ""));
     }
+    let data = digest.len() - padding;
     if digest.len() == len && padding == pad {
         return Ok(());
     }

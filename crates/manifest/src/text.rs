@@ -77,20 +77,14 @@ pub(crate) fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut rest = n.unsigned_abs();
-    let mut start = digits.len();
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        start -= 1;
-        if rest == 0 {
-            break;
-        }
+    push_digits(out, n.unsigned_abs());
+}
+
+fn push_digits(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_digits(out, n / 10);
     }
-    for &digit in digits.iter().skip(start) {
-        out.push(char::from(digit));
-    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Appends `s` in double quotes, escaping `"`, `\` and control characters like JSON, truncated
@@ -194,8 +188,13 @@ pub(crate) fn find(s: &str, byte: u8) -> Option<usize> {
 
 /// `s` split around its first `byte` (an ASCII byte, so both parts are valid strings).
 pub(crate) fn split_once(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let i = find(s, byte)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    Some(cut(s, find(s, byte)?))
+}
+
+/// `s` before and after the ASCII byte at `i`.
+#[inline(never)]
+pub(crate) fn cut(s: &str, i: usize) -> (&str, &str) {
+    (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""))
 }
 
 /// Does a `*` appear anywhere but as the last byte of `pattern`?

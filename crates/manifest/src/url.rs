@@ -67,7 +67,6 @@ impl UrlError {
     }
 
     /// [`UrlError::message`] as a [`Msg`] that validation can extend.
-    #[inline(never)]
     pub(crate) fn msg(&self) -> Msg {
         let (before, quoted, after) = match self {
             UrlError::TooLong(len) => return too_long(MAX_STRING_BYTES, " bytes", *len),

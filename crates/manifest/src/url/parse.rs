@@ -2,7 +2,7 @@
 
 use super::UrlError;
 use crate::limits::MAX_STRING_BYTES;
-use crate::text::{find, is_space, split_once};
+use crate::text::{cut, find, is_space, split_once};
 
 /// The five parts of a URI reference (RFC 3986, appendix B). Absent and empty differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +23,16 @@ pub(crate) fn check_url(url: &str) -> Result<(), UrlError> {
 /// Splits and checks `url`.
 pub(crate) fn parse(url: &str) -> Result<Parts<'_>, UrlError> {
     check_characters(url)?;
-    let (scheme, rest) = match split_once(url, b':') {
-        Some((scheme, rest)) if !scheme.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) => {
+    // A scheme is what comes before a ':' that precedes every '/', '?' and '#'.
+    let delimiter = url
+        .bytes()
+        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
+    let (scheme, rest) = match delimiter.filter(|&i| url.as_bytes().get(i) == Some(&b':')) {
+        Some(colon) => {
+            let (scheme, rest) = cut(url, colon);
             (Some(check_scheme(scheme)?), rest)
         }
-        _ => (None, url),
+        None => (None, url),
     };
     let (rest, fragment) = split_opt(rest, b'#');
     let (rest, query) = split_opt(rest, b'?');
@@ -131,11 +136,9 @@ fn check_scheme(scheme: &str) -> Result<&str, UrlError> {
     if !valid {
         return Err(UrlError::InvalidScheme(scheme.into()));
     }
-    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-        return Ok(scheme);
-    }
     let lower = scheme.to_ascii_lowercase();
     match lower.as_str() {
+        "http" | "https" => Ok(scheme),
         "javascript" | "vbscript" | "data" => Err(UrlError::ForbiddenScheme(lower)),
         _ => Err(UrlError::UnsupportedScheme(lower)),
     }

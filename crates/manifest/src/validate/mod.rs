@@ -1,17 +1,20 @@
 //! `from_value`: checks a [`Value`] against every rule of the manifest and builds a [`Manifest`].
 //!
 //! Validation never stops at the first problem: each check reports into a [`Ctx`] and carries on
-//! with what it can, so one run names everything that is wrong.
+//! with what it can, so one run names everything that is wrong. The checks follow the tables in
+//! [`rules`]; only a document without problems is then assembled into a [`Manifest`].
 
-mod capabilities;
+mod assemble;
 mod component;
 mod load;
 mod object;
 mod path;
+mod patterns;
 mod props;
-mod root;
+mod rules;
 mod scalar;
 mod unique;
+mod version;
 
 use crate::manifest::Manifest;
 use crate::problem::{Problem, Problems};
@@ -31,9 +34,11 @@ pub fn from_value(value: &Value) -> Result<Manifest, Problems> {
         problems: Vec::new(),
         component: None,
     };
-    match root::manifest(&mut ctx, value) {
-        Some(manifest) if ctx.problems.is_empty() => Ok(manifest),
-        _ => Err(Problems(ctx.problems)),
+    rules::check_object(&mut ctx, &Path::Root, value, &rules::MANIFEST);
+    if ctx.problems.is_empty() {
+        Ok(assemble::manifest(value))
+    } else {
+        Err(Problems(ctx.problems))
     }
 }
 
@@ -46,7 +51,6 @@ pub(crate) struct Ctx<'v> {
 
 impl Ctx<'_> {
     /// Records a problem at `path` in the current component.
-    #[inline(never)]
     pub(crate) fn report(&mut self, path: &Path<'_>, message: Msg) {
         self.problems.push(Problem {
             path: path.render(),
@@ -56,13 +60,11 @@ impl Ctx<'_> {
     }
 
     /// Records the fixed `message` at `path`.
-    #[inline(never)]
     pub(crate) fn say(&mut self, path: &Path<'_>, message: &str) {
         self.report(path, Msg::new(message));
     }
 
     /// Records `message`, then `, got ` and the bad value.
-    #[inline(never)]
     pub(crate) fn report_got(&mut self, path: &Path<'_>, message: Msg, value: &Value) {
         let mut message = message;
         message.got(value);
@@ -70,7 +72,6 @@ impl Ctx<'_> {
     }
 
     /// Records the fixed `message`, then `, got ` and the bad value.
-    #[inline(never)]
     pub(crate) fn say_got(&mut self, path: &Path<'_>, message: &str, value: &Value) {
         self.report_got(path, Msg::new(message), value);
     }

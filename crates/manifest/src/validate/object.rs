@@ -13,7 +13,6 @@ pub(crate) type Entries = [(String, Value)];
 /// The entries of the object at `path`, after reporting its duplicate keys and the keys not in
 /// `allowed` (`None` allows every key, for objects whose keys are free, like props); a problem
 /// when `value` is not an object.
-#[inline(never)]
 pub(crate) fn object<'v>(
     ctx: &mut Ctx<'_>,
     path: &Path<'_>,
@@ -37,19 +36,20 @@ pub(crate) fn check_keys(
     entries: &Entries,
     allowed: Option<&[&str]>,
 ) {
+    // Cells hold 1 + the index of the first entry with a key, 0 when empty.
     let mask = (entries.len() * 2).next_power_of_two() - 1;
-    let mut table = vec![usize::MAX; mask + 1];
+    let mut table = vec![0usize; mask + 1];
     for (i, (key, _)) in entries.iter().enumerate() {
         let mut slot = fnv1a(key) & mask;
         let repeated = loop {
             let Some(cell) = table.get_mut(slot) else {
                 break false;
             };
-            if *cell == usize::MAX {
-                *cell = i;
+            let Some(first) = cell.checked_sub(1) else {
+                *cell = i + 1;
                 break false;
-            }
-            if entries.get(*cell).is_some_and(|(k, _)| k == key) {
+            };
+            if entries.get(first).is_some_and(|(k, _)| k == key) {
                 break true;
             }
             slot = (slot + 1) & mask;
@@ -64,24 +64,8 @@ pub(crate) fn check_keys(
 }
 
 /// The value of the first entry named `key`.
-#[inline(never)]
 pub(crate) fn get<'v>(entries: &'v Entries, key: &str) -> Option<&'v Value> {
     entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// The field `key`, or a "missing required field" problem.
-#[inline(never)]
-pub(crate) fn required<'v>(
-    ctx: &mut Ctx<'_>,
-    path: &Path<'_>,
-    entries: &'v Entries,
-    key: &str,
-) -> Option<&'v Value> {
-    let value = get(entries, key);
-    if value.is_none() {
-        ctx.say(&path.key(key), "missing required field");
-    }
-    value
 }
 
 fn fnv1a(key: &str) -> usize {
@@ -107,12 +91,10 @@ fn unknown_field(key: &str, allowed: &[&str]) -> Msg {
     message
 }
 
-/// A likely typo: equal ignoring case, or at most two single-byte edits away (Levenshtein
-/// distance, ignoring ASCII case, one row at a time in a fixed array: no allocation).
+/// A likely typo: at most two single-byte edits away, ignoring ASCII case (Levenshtein
+/// distance, one row at a time in a fixed array: no allocation). Every known field has at least
+/// four bytes, so a key equal to one ignoring case always qualifies.
 fn is_near(key: &str, known: &str) -> bool {
-    if key.eq_ignore_ascii_case(known) {
-        return true;
-    }
     let (a, b) = (key.as_bytes(), known.as_bytes());
     let mut row = [0u8; 32];
     if a.len() > 64 || a.len().abs_diff(b.len()) > 2 || b.len() < 4 || b.len() >= row.len() {

@@ -6,15 +6,14 @@ use super::Ctx;
 use crate::limits::MAX_PROPS_DEPTH;
 use crate::value::Value;
 
-/// The props at `path`, or an empty object when they nest too deep.
-pub(super) fn props(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) -> Value {
+/// Checks the props at `path`: their depth, then (when that is bounded) duplicate keys.
+pub(super) fn props(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) {
     if value.depth_up_to(MAX_PROPS_DEPTH) > MAX_PROPS_DEPTH {
         let message = "must not nest arrays and objects more than 32 levels deep";
         ctx.say(path, message);
-        return Value::empty_object();
+    } else {
+        duplicate_keys(ctx, path, value);
     }
-    duplicate_keys(ctx, path, value);
-    value.clone()
 }
 
 /// Reports duplicate keys anywhere inside `value` (whose depth is already known to be bounded).

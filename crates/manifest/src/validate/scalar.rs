@@ -1,13 +1,38 @@
 //! Reading strings and integers, reporting wrong types and values out of range.
 
+use super::component::valid_name;
 use super::path::Path;
 use super::Ctx;
+use crate::integrity::check_integrity;
+use crate::limits::{MAX_FALLBACK_CHARS, MAX_SLOT_CHARS, MAX_STRING_BYTES};
+use crate::route::check_route;
 use crate::text::{any_char, is_integer, too_long, trim, Msg};
+use crate::topic::check_pattern;
 use crate::url::check_url;
 use crate::value::Value;
 
+/// What a string field must be.
+#[derive(Clone, Copy)]
+pub(crate) enum CheckStr {
+    /// At most [`MAX_STRING_BYTES`] bytes (`$schema`).
+    Bytes,
+    /// A component name (see [`valid_name`]).
+    Name,
+    /// A URL the manifest accepts (see [`crate::url::UrlError`]).
+    Url,
+    /// A CSS selector: at most 256 characters, not blank, no control characters.
+    Slot,
+    /// Plain text: at most 1024 characters, no control characters but line breaks and tabs.
+    Fallback,
+    /// Subresource Integrity, at most [`MAX_STRING_BYTES`] bytes.
+    Integrity,
+    /// A route pattern (see [`crate::route_matches`]).
+    Route,
+    /// A topic pattern (see [`crate::topic_matches`]).
+    Pattern,
+}
+
 /// The string, or a problem when `value` is not one.
-#[inline(never)]
 pub(crate) fn string<'v>(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &'v Value) -> Option<&'v str> {
     match value {
         Value::String(s) => Some(s),
@@ -18,18 +43,33 @@ pub(crate) fn string<'v>(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &'v Value) -
     }
 }
 
-/// The string `value` when `check` finds nothing wrong with it; otherwise reports the problem
-/// `check` returns, followed by `, got <value>` when `got` is set.
-#[inline(never)]
+/// The string `value` when `check` accepts it; otherwise a problem, which names the value
+/// (`, got "..."`) unless the message already quotes it (integrity).
 pub(crate) fn checked<'v>(
     ctx: &mut Ctx<'_>,
     path: &Path<'_>,
     value: &'v Value,
-    check: fn(&str) -> Result<(), Msg>,
-    got: bool,
+    check: CheckStr,
 ) -> Option<&'v str> {
     let s = string(ctx, path, value)?;
-    match check(s) {
+    let mut got = true;
+    let result = match check {
+        CheckStr::Bytes => max_bytes(s),
+        CheckStr::Name if valid_name(s) => Ok(()),
+        CheckStr::Name => Err(Msg::new(
+            "must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
+        )),
+        CheckStr::Url => check_url(s).map_err(|e| e.msg()),
+        CheckStr::Slot => check_text(s, MAX_SLOT_CHARS, false),
+        CheckStr::Fallback => check_text(s, MAX_FALLBACK_CHARS, true),
+        CheckStr::Integrity => max_bytes(s).and_then(|()| {
+            got = false;
+            check_integrity(s)
+        }),
+        CheckStr::Route => check_route(s),
+        CheckStr::Pattern => check_pattern(s),
+    };
+    match result {
         Ok(()) => Some(s),
         Err(mut message) => {
             if got {
@@ -41,32 +81,16 @@ pub(crate) fn checked<'v>(
     }
 }
 
-/// A string of at most `max` bytes.
-pub(crate) fn short_string<'v>(
-    ctx: &mut Ctx<'_>,
-    path: &Path<'_>,
-    value: &'v Value,
-    max: usize,
-) -> Option<&'v str> {
-    let s = string(ctx, path, value)?;
-    if s.len() > max {
-        ctx.report_got(path, too_long(max, " bytes", s.len()), value);
-        return None;
+fn max_bytes(s: &str) -> Result<(), Msg> {
+    if s.len() > MAX_STRING_BYTES {
+        return Err(too_long(MAX_STRING_BYTES, " bytes", s.len()));
     }
-    Some(s)
+    Ok(())
 }
 
-/// A string of at most `max` characters without control characters (line breaks and tabs are
-/// allowed when `multiline`), and, unless `multiline`, with something besides whitespace.
-#[inline(never)]
-pub(crate) fn text<'v>(
-    ctx: &mut Ctx<'_>,
-    path: &Path<'_>,
-    value: &'v Value,
-    max: usize,
-    multiline: bool,
-) -> Option<&'v str> {
-    let s = string(ctx, path, value)?;
+/// At most `max` characters without control characters (line breaks and tabs are allowed when
+/// `multiline`), and, unless `multiline`, with something besides whitespace.
+fn check_text(s: &str, max: usize, multiline: bool) -> Result<(), Msg> {
     // Every byte that does not continue a UTF-8 sequence starts a character.
     let chars = s.bytes().filter(|&b| (b as i8) >= -0x40).count();
     let control = if multiline {
@@ -74,32 +98,24 @@ pub(crate) fn text<'v>(
     } else {
         any_char(s, char::is_control)
     };
-    let message = if chars > max {
-        too_long(max, " characters", chars)
+    let fixed = if chars > max {
+        return Err(too_long(max, " characters", chars));
     } else if !multiline && trim(s).is_empty() {
-        Msg::new("must not be empty")
+        "must not be empty"
     } else if control {
-        Msg::new("must not contain control characters")
+        "must not contain control characters"
     } else {
-        return Some(s);
+        return Ok(());
     };
-    ctx.report_got(path, message, value);
-    None
+    Err(Msg::new(fixed))
 }
 
 /// A URL the manifest accepts (see [`crate::url::UrlError`]).
 pub(crate) fn url<'v>(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &'v Value) -> Option<&'v str> {
-    checked(
-        ctx,
-        path,
-        value,
-        |s| check_url(s).map_err(|e| e.msg()),
-        true,
-    )
+    checked(ctx, path, value, CheckStr::Url)
 }
 
 /// An integer from 1 to `max`.
-#[inline(never)]
 pub(crate) fn positive_int(
     ctx: &mut Ctx<'_>,
     path: &Path<'_>,
