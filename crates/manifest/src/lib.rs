@@ -8,8 +8,18 @@
 //!
 //! The entry point is [`from_value`], which checks every rule and reports *every* problem, each
 //! naming its JSON path and component. With the default `serde` feature, [`from_json_str`] reads
-//! JSON text first. Without it the crate has no dependencies and avoids `core::fmt` in its
-//! validation path, so the browser loader can link it at a small cost in wasm bytes.
+//! JSON text first.
+//!
+//! # Features and size
+//!
+//! - `serde` (default; implies `std`): serde_json, [`from_json_str`] and [`parse_json`].
+//! - `std`: `std::error::Error` for [`Problems`] and [`UrlError`].
+//!
+//! With default features off the crate is `#![no_std]` (it needs only `core` and `alloc`), has
+//! no dependencies, and nothing on the [`from_value`] path uses `core::fmt`: messages are built
+//! by hand, and validation follows per-object field tables instead of code per field. The
+//! browser loader links it that way; `wasm-size/measure.sh` measures what validation adds to
+//! such a wasm binary.
 //!
 //! # Example
 //!

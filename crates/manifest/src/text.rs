@@ -201,3 +201,84 @@ pub(crate) fn cut(s: &str, i: usize) -> (&str, &str) {
 pub(crate) fn inner_star(pattern: &str) -> bool {
     pattern.bytes().rev().skip(1).any(|b| b == b'*')
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use super::*;
+    use std::string::ToString;
+
+    #[test]
+    fn is_space_is_char_is_whitespace() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}#a\u{2028}",
+            "\u{3000}\u{85}",
+            "é",
+            " é\u{200a}",
+            "a b",
+            "\u{200b}x\u{200b}",
+            "\t#main\n",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn is_integer_is_fract_zero() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            0.5,
+            1e-300,
+            4503599627370495.5,
+            4503599627370496.0,
+            1e19,
+            -1e300,
+            9007199254740993.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(is_integer(n), n.is_finite() && n.fract() == 0.0, "{n}");
+        }
+    }
+
+    #[test]
+    fn messages_are_built_without_fmt() {
+        let mut message = Msg::new("a ");
+        message
+            .int(-1234567890123)
+            .s(" ")
+            .quoted("x\"\u{1}\u{85}é")
+            .got(&Value::Number(2.5));
+        assert_eq!(
+            message.0,
+            "a -1234567890123 \"x\\\"\\u0001\\u0085é\", got a fraction"
+        );
+        assert_eq!(
+            too_long(64, " bytes", 65).0,
+            "must be at most 64 bytes long (is 65)"
+        );
+        let long = "x".repeat(41);
+        assert_eq!(
+            Msg::new("").quoted(&long).0,
+            ["\"", &long[..40], "...\""].concat()
+        );
+        assert_eq!(Msg::new("").int(i64::MIN).0, i64::MIN.to_string());
+    }
+}

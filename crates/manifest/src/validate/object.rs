@@ -116,3 +116,31 @@ fn is_near(key: &str, known: &str) -> bool {
     }
     row.get(b.len()).is_some_and(|&distance| distance <= 2)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_near;
+    use crate::fields;
+
+    /// `is_near` skips an exact case-insensitive comparison because every known field has at
+    /// least four bytes, where the edit distance already accepts such a key.
+    #[test]
+    fn every_field_is_near_itself_in_any_case() {
+        let lists = [
+            fields::MANIFEST,
+            fields::TOTAL_BUDGET,
+            fields::COMPONENT,
+            fields::BUDGET,
+            fields::ROUTE_LOAD,
+            fields::CAPABILITIES,
+        ];
+        for field in lists.concat() {
+            assert!(field.len() >= 4, "{field}");
+            assert!(is_near(&field.to_ascii_uppercase(), field), "{field}");
+            assert!(is_near(&field.to_ascii_lowercase(), field), "{field}");
+        }
+        assert!(is_near("maxBytez", "maxBytes"));
+        assert!(is_near("max_memory_pages", "maxMemoryPages"));
+        assert!(!is_near("total", "totalBytes"));
+    }
+}

@@ -41,11 +41,15 @@ pub extern "C" fn alloc(len: usize) -> *mut u8 {
     ptr
 }
 
-/// Decodes the `len` bytes at `ptr` (from [`alloc`]) and validates them. Returns 0 for a valid
-/// manifest, the number of problems otherwise, `u32::MAX` when the bytes do not decode.
+/// Decodes the `len` bytes at `ptr` and validates them. Returns 0 for a valid manifest, the
+/// number of problems otherwise, `u32::MAX` when the bytes do not decode.
+///
+/// # Safety
+///
+/// `ptr` comes from `alloc(len)`, the host wrote `len` bytes there, and `run` takes them over.
 #[no_mangle]
-pub extern "C" fn run(ptr: *mut u8, len: usize) -> u32 {
-    // SAFETY: the host wrote `len` bytes at `ptr`, which `alloc(len)` returned.
+pub unsafe extern "C" fn run(ptr: *mut u8, len: usize) -> u32 {
+    // SAFETY: see the function's contract.
     let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
     let Some(value) = decode::value(&mut bytes.as_slice()) else {
         return u32::MAX;
