@@ -69,3 +69,78 @@ test('a failing component shows its fallback and fires tessera:error; the others
   assert.deepEqual(errors, []);
   await p.close();
 });
+
+/** Polls `read` until it returns `want` (DOM edits land a task or a microtask after an event). */
+async function eventually(read, want, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let got;
+  while (Date.now() < end) {
+    got = await read();
+    if (got === want) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(got, want);
+}
+
+test('the clock ticks from its timers and its stopwatch starts and stops', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await waitForState(p, 'clock', 'mounted');
+  const time = async () => (await inComponent(p, '#clock', 'time.time')).first().text();
+  const first = await time();
+  assert.match(first, /^\d{1,2}:\d{2}:\d{2}$/);
+  await eventually(async () => (await time()) !== first, true, 3_000);
+  const toggle = async () => (await inComponent(p, '#clock', 'button.toggle')).first();
+  assert.equal(await (await toggle()).text(), 'Start');
+  await (await toggle()).click();
+  await eventually(async () => (await toggle()).text(), 'Stop');
+  const reading = async () => (await inComponent(p, '#clock', 'time.reading')).first().text();
+  const r1 = await reading();
+  await eventually(async () => (await reading()) !== r1, true, 3_000);
+  await (await toggle()).click();
+  await eventually(async () => (await toggle()).text(), 'Start');
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('the todo list adds with typing and Enter, toggles with a click and removes with ×', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await p.locator('#todo').scrollIntoViewIfNeeded();
+  await waitForState(p, 'todo', 'mounted');
+  const items = async () => inComponent(p, '#todo', 'li.item');
+  assert.equal((await items()).count, 2); // from props.items
+  await (await inComponent(p, '#todo', 'input')).first().click();
+  await p.keyboard.type('Grout the bathroom');
+  await p.keyboard.press('Enter');
+  await eventually(async () => (await items()).count, 3);
+  const texts = await Promise.all((await inComponent(p, '#todo', 'li.item .text')).all.map((h) => h.text()));
+  assert.ok(texts.includes('Grout the bathroom'), texts.join(', '));
+  assert.equal(await (await inComponent(p, '#todo', 'input')).first().eval('function () { return this.value; }'), '');
+  // Toggle the first item done, then remove it.
+  await (await inComponent(p, '#todo', 'li.item .text')).first().click();
+  await eventually(async () => (await inComponent(p, '#todo', 'li.item.done')).count, 1);
+  await (await inComponent(p, '#todo', 'li.item button.remove')).first().click();
+  await eventually(async () => (await items()).count, 2);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('products publish cart:add over the bus, the cart counts, and clearing publishes cart:cleared', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await waitForState(p, 'products', 'mounted');
+  await waitForState(p, 'cart', 'mounted');
+  const count = async () => (await inComponent(p, '#cart', '.count')).first().text();
+  assert.equal(await count(), '0');
+  const adds = (await inComponent(p, '#products', 'button.add')).all;
+  assert.equal(adds.length, 3);
+  await adds[0].click();
+  await eventually(count, '1');
+  await (await inComponent(p, '#products', 'button.add')).all[2].click();
+  await eventually(count, '2');
+  await (await inComponent(p, '#cart', 'button.badge')).first().click();
+  await (await inComponent(p, '#cart', 'button.clear')).first().click();
+  await eventually(count, '0');
+  // The products heard cart:cleared: no "in cart" badge is left showing.
+  await eventually(async () => (await inComponent(p, '#products', 'small.badge:not([hidden])')).count, 0);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
