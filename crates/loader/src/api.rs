@@ -158,7 +158,7 @@ impl Tessera {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
     ) {
         let bytes = sys::payload_bytes(&payload);
-        self.loader.ctx.bus.publish_array(topic, bytes);
+        self.loader.ctx.bus.publish_owned(topic.into(), bytes);
     }
 
     /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id

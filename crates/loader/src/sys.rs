@@ -6,7 +6,8 @@
 //! each binding costs glue on both sides of the wasm boundary (docs/budget.md).
 
 use alloc::string::String;
-use js_sys::{Function, Promise, Uint8Array};
+use alloc::vec::Vec;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/net.js")]
@@ -138,9 +139,9 @@ extern "C" {
     /// `f.call(this, a, b)` as a promise (a throw rejects).
     pub(crate) fn invoke(f: &Function, this: &JsValue, a: &JsValue, b: &JsValue) -> Promise;
 
-    /// A page's bus payload as fresh bytes.
+    /// A page's bus payload as bytes.
     #[wasm_bindgen(js_name = payloadBytes)]
-    pub(crate) fn payload_bytes(payload: &JsValue) -> Uint8Array;
+    pub(crate) fn payload_bytes(payload: &JsValue) -> Vec<u8>;
 }
 
 #[wasm_bindgen]

@@ -5,13 +5,12 @@
 //! from the browser (events, timers, messages) are reported through `on_fault`, once.
 
 use super::codes::{cat, dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
-use super::events::event_data;
 use super::guest::{not_running, Exports, Inner, State};
 use super::js;
 use super::Fault;
-use alloc::{string::String, vec::Vec};
-use js_sys::{Array, Function, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use alloc::string::String;
+use alloc::vec::Vec;
+use js_sys::Function;
 
 /// Why a call into the guest did not return a value.
 pub(super) enum Stop {
@@ -31,47 +30,40 @@ impl From<Stop> for Fault {
     }
 }
 
-/// A `u32` as the `i32` argument the guest expects.
-fn int(n: u32) -> JsValue {
-    JsValue::from(n as i32)
-}
-
 impl Inner {
-    /// The guest's dispatcher as a JS function, to bind.
-    pub(super) fn dispatcher(&self) -> Function {
-        self.dispatch.as_ref().unchecked_ref::<Function>().clone()
-    }
-
     /// Something read from the bound exports, if attached.
     pub(super) fn export<T>(&self, pick: impl Fn(&Exports) -> Option<T>) -> Option<T> {
         self.exports.borrow().as_ref().and_then(pick)
     }
 
-    /// Calls `f(...lead, ptr0, len0, ptr1, len1, ...)` after copying each buffer into memory the
-    /// guest allocated with `tessera_alloc`.
+    /// Calls `f(...lead, ptr0, len0, ptr1, len1)` after copying each buffer into memory the
+    /// guest allocated with `tessera_alloc` (at most four arguments in all).
     pub(super) fn call_with(
         &self,
         f: &Function,
         lead: &[u32],
-        buffers: &[Uint8Array],
-    ) -> Result<JsValue, Stop> {
-        let args = Array::new();
+        buffers: &[&[u8]],
+    ) -> Result<f64, Stop> {
+        let mut args = [0u32; 4];
+        let mut at = 0;
         for &n in lead {
-            args.push(&int(n));
+            args[at] = n;
+            at += 1;
         }
         for bytes in buffers {
             let (ptr, len) = self.pass(bytes)?;
-            args.push(&int(ptr));
-            args.push(&int(len));
+            args[at] = ptr;
+            args[at + 1] = len;
+            at += 2;
         }
-        self.invoke(f, &args)
+        self.invoke(f, args)
     }
 
     /// Copies `bytes` into a fresh guest allocation; returns `(ptr, len)`.
-    fn pass(&self, bytes: &Uint8Array) -> Result<(u32, u32), Stop> {
+    fn pass(&self, bytes: &[u8]) -> Result<(u32, u32), Stop> {
         let alloc = self.export(|e| Some(e.alloc.clone())).ok_or(Stop::Ended)?;
-        let len = bytes.length();
-        let ptr = js::arg_u32(&self.invoke(&alloc, &Array::of1(&int(len)))?);
+        let len = bytes.len() as u32;
+        let ptr = self.invoke(&alloc, [len, 0, 0, 0])? as i32 as u32;
         if ptr == 0 && len > 0 {
             let why = cat(&["out of memory: tessera_alloc(", &dec(len), ") returned 0"]);
             return Err(Stop::Fault(self.kill(Fault::Trap(why))));
@@ -93,13 +85,13 @@ impl Inner {
     }
 
     /// Calls `f(...args)` in the guest, then settles what happened during the call.
-    pub(super) fn invoke(&self, f: &Function, args: &Array) -> Result<JsValue, Stop> {
+    pub(super) fn invoke(&self, f: &Function, [a, b, c, d]: [u32; 4]) -> Result<f64, Stop> {
         if self.state.get() != State::Live || self.busy.get() {
             return Err(Stop::Ended);
         }
         self.panic.take();
         self.busy.set(true);
-        let result = js::call(f, args);
+        let result = js::call(f, a, b, c, d);
         self.busy.set(false);
         for r in self.reports.take() {
             (self.on_violation)(&r.detail, r.code);
@@ -140,11 +132,7 @@ impl Inner {
         if self.busy.get() {
             return;
         }
-        let _ = self
-            .root
-            .remove_event_listener_with_callback("submit", &self.submit_guard);
-        self.dom.borrow_mut().clear();
-        self.timers.borrow_mut().clear_all();
+        js::clear(&self.table);
         for (id, _) in self.subs.take() {
             self.bus.unsubscribe(id);
         }
@@ -153,43 +141,39 @@ impl Inner {
 
     /// Reports a fault from a browser callback; a dead guest is never reported twice because
     /// it is never called again.
-    fn background(&self, result: Result<JsValue, Stop>) {
+    fn background(&self, result: Result<f64, Stop>) {
         if let Err(Stop::Fault(fault)) = result {
             (self.on_fault)(fault);
         }
     }
 
-    /// A DOM event reached listener `listener`.
-    pub(super) fn on_event(&self, listener: u32, event: &JsValue) {
+    /// A DOM event with `data` reached listener `listener`.
+    pub(super) fn on_event(&self, listener: u32, data: &str) {
         if self.state.get() != State::Live || self.busy.get() {
             return;
         }
-        let data = event_data(event);
         if let Some(f) = self.export(|e| e.event.clone()) {
-            let data = Uint8Array::from(data.as_bytes());
-            self.background(self.call_with(&f, &[listener], &[data]));
+            self.background(self.call_with(&f, &[listener], &[data.as_bytes()]));
         }
     }
 
     /// Timer `id` fired.
     pub(super) fn on_timer(&self, id: u32) {
-        if self.state.get() != State::Live || self.busy.get() || !self.timers.borrow_mut().fired(id)
-        {
+        if self.state.get() != State::Live || self.busy.get() || !js::timer_fired(&self.table, id) {
             return;
         }
         if let Some(f) = self.export(|e| e.timer.clone()) {
-            self.background(self.invoke(&f, &Array::of1(&int(id))));
+            self.background(self.invoke(&f, [id, 0, 0, 0]));
         }
     }
 
-    /// A message on a topic the guest subscribed to: `topic` a string, `payload` a Uint8Array.
-    pub(super) fn on_message(&self, topic: &JsValue, payload: &JsValue) {
+    /// A message on a topic the guest subscribed to.
+    pub(super) fn on_message(&self, topic: &str, payload: &[u8]) {
         if self.state.get() != State::Live || self.busy.get() {
             return;
         }
         if let Some(f) = self.export(|e| e.message.clone()) {
-            let topic = Uint8Array::from(topic.as_string().unwrap_or_default().as_bytes());
-            self.background(self.call_with(&f, &[], &[topic, payload.clone().unchecked_into()]));
+            self.background(self.call_with(&f, &[], &[topic.as_bytes(), payload]));
         }
     }
 

@@ -3,9 +3,9 @@
 
 use super::codes::cat;
 use super::imports::NAMES;
-use super::js::get_str;
 use alloc::{string::String, vec::Vec};
-use js_sys::WebAssembly::Module;
+use js_sys::{Reflect, WebAssembly::Module};
+use wasm_bindgen::JsValue;
 
 /// The import module of ABI v1.
 pub(super) const IMPORT_MODULE: &str = "tessera/v1";
@@ -63,4 +63,10 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// `descriptor[key]` as a string (empty when it is not one).
+fn get_str(descriptor: &JsValue, key: &str) -> String {
+    let value = Reflect::get(descriptor, &key.into()).unwrap_or_default();
+    value.as_string().unwrap_or_default()
 }

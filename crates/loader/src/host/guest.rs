@@ -3,23 +3,24 @@
 //! a fault does, and the callbacks from the browser live in `call`.
 
 use super::call::Stop;
+use super::check::IMPORT_MODULE;
 use super::codes::{cat, dec, Refusal};
-use super::dom::Dom;
-use super::imports::{self, NAMES, SUBMIT};
-use super::js::{self, get};
+use super::imports::{self, EVENT, NAMES_CSV, TIMER};
+use super::js::{self, Table};
 use super::memory::GuestMemory;
 use super::timers::Timers;
 use super::{Bus, Fault, GuestPolicy, OnFault, OnViolation};
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
-use js_sys::{Array, Function, Object, Reflect, Uint8Array, WebAssembly};
+use js_sys::{Function, Object, Reflect, WebAssembly};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
-/// The host's one callback shape: `(kind, a, b, c, d) -> number`. Imports, listeners, timers
-/// and the bus's microtask are all this closure type bound to different leading arguments.
-pub(super) type Callback = dyn Fn(u32, JsValue, JsValue, JsValue, JsValue) -> f64;
+/// The host's one callback shape: `(kind, a, b, c, d, text) -> number`. Imports (`a..d` are the
+/// guest's arguments), listeners (`EVENT`, listener id, event data as `text`) and timers
+/// (`TIMER`, id) all call the guest's one dispatcher.
+pub(super) type Callback = dyn Fn(u32, f64, f64, f64, f64, Option<String>) -> f64;
 
 /// Where a guest is in its life. Every transition is one-way: Fresh -> Live -> Dead.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,17 +49,16 @@ pub(super) struct Exports {
 pub(super) struct Inner {
     pub policy: GuestPolicy,
     pub bus: Bus,
-    pub root: ShadowRoot,
+    /// Its nodes, listeners and timers (`host.js`).
+    pub table: Table,
     pub on_fault: OnFault,
     pub on_violation: OnViolation,
-    pub dispatch: Closure<Callback>,
-    /// The host's `submit` listener on the root (prevents every form submission).
-    pub submit_guard: Function,
+    /// Kept alive as long as the guest: the table's listeners and timers call it.
+    pub _dispatch: Closure<Callback>,
     pub state: Cell<State>,
     /// A call into the guest is running.
     pub busy: Cell<bool>,
     pub exports: RefCell<Option<Exports>>,
-    pub dom: RefCell<Dom>,
     pub timers: RefCell<Timers>,
     /// Bus subscriptions: (bus id, pattern).
     pub subs: RefCell<Vec<(u32, String)>>,
@@ -80,7 +80,7 @@ impl Guest {
     /// trap in an event handler or timer; `on_violation(detail, code)` for every refused edit.
     pub fn new(
         policy: GuestPolicy,
-        root: web_sys::ShadowRoot,
+        root: ShadowRoot,
         bus: Bus,
         on_fault: OnFault,
         on_violation: OnViolation,
@@ -88,21 +88,19 @@ impl Guest {
         Guest(Rc::new_cyclic(|me| {
             let me = me.clone();
             let dispatch =
-                Closure::<Callback>::own_aborting(move |kind, a, b, c, d| match me.upgrade() {
-                    Some(g) => imports::dispatch(&g, kind, [a, b, c, d]),
-                    None => -1.0,
+                Closure::<Callback>::own_aborting(move |kind, a, b, c, d, text| {
+                    match me.upgrade() {
+                        Some(g) => imports::dispatch(&g, kind, [a, b, c, d], text),
+                        None => -1.0,
+                    }
                 });
-            let submit_guard = js::bind1(dispatch.as_ref().unchecked_ref(), SUBMIT);
-            let _ = root.add_event_listener_with_callback("submit", &submit_guard);
             Inner {
-                dom: RefCell::new(Dom::new(&root)),
+                table: js::table(&root, dispatch.as_ref(), EVENT, TIMER),
                 policy,
                 bus,
-                root,
                 on_fault,
                 on_violation,
-                dispatch,
-                submit_guard,
+                _dispatch: dispatch,
                 state: Cell::new(State::Fresh),
                 busy: Cell::new(false),
                 exports: RefCell::new(None),
@@ -116,24 +114,12 @@ impl Guest {
     }
 
     /// The import object `{ "tessera/v1": { apply, publish, ... } }` for `WebAssembly.instantiate`.
-    pub fn imports(&self) -> js_sys::Object {
-        let dispatch = self.0.dispatcher();
-        let module = Object::new();
-        for (kind, name) in NAMES.iter().enumerate() {
-            let f = js::bind1(&dispatch, kind as u32);
-            let _ = Reflect::set(&module, &JsValue::from_str(name), &f);
-        }
-        let imports = Object::new();
-        let _ = Reflect::set(
-            &imports,
-            &JsValue::from_str(super::check::IMPORT_MODULE),
-            &module,
-        );
-        imports
+    pub fn imports(&self) -> Object {
+        js::imports(&self.0.table, IMPORT_MODULE, NAMES_CSV)
     }
 
     /// Binds to a fresh instance's exports and checks `tessera_abi_version() == 1`.
-    pub fn attach(&self, instance: &js_sys::WebAssembly::Instance) -> Result<(), Fault> {
+    pub fn attach(&self, instance: &WebAssembly::Instance) -> Result<(), Fault> {
         let g = &self.0;
         // An import the start function called during instantiation.
         if let Some(violation) = g.violation.take() {
@@ -149,7 +135,8 @@ impl Guest {
         };
         *g.exports.borrow_mut() = Some(exports);
         g.state.set(State::Live);
-        let v = g.invoke(&version, &Array::new())?.as_f64().unwrap_or(-1.0) as i32;
+        let v = g.invoke(&version, [0; 4])?;
+        let v = if v.is_nan() { -1 } else { v as i32 };
         if v != 1 {
             let text = if v < 0 {
                 cat(&["-", &dec(v.unsigned_abs())])
@@ -168,8 +155,7 @@ impl Guest {
             .0
             .export(|e| Some(e.mount.clone()))
             .ok_or_else(not_running)?;
-        self.0
-            .call_with(&mount, &[], &[Uint8Array::from(props_json.as_bytes())])?;
+        self.0.call_with(&mount, &[], &[props_json.as_bytes()])?;
         Ok(())
     }
 
@@ -181,8 +167,7 @@ impl Guest {
         let Some(props) = self.0.export(|e| e.props.clone()) else {
             return Ok(false);
         };
-        self.0
-            .call_with(&props, &[], &[Uint8Array::from(props_json.as_bytes())])?;
+        self.0.call_with(&props, &[], &[props_json.as_bytes()])?;
         Ok(true)
     }
 
@@ -195,9 +180,7 @@ impl Guest {
             return Ok(());
         }
         let result = match g.export(|e| e.unmount.clone()) {
-            Some(unmount) if g.state.get() == State::Live => {
-                g.invoke(&unmount, &Array::new()).map(drop)
-            }
+            Some(unmount) if g.state.get() == State::Live => g.invoke(&unmount, [0; 4]).map(drop),
             _ => Ok(()),
         };
         g.teardown();
@@ -218,14 +201,10 @@ impl Guest {
     #[cfg(test)]
     #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn live_counts(&self) -> [u32; 4] {
-        let (nodes, listeners) = self.0.dom.borrow().live();
+        let (nodes, listeners) = super::dom::live(&self.0.table);
         let subscriptions = self.0.subs.borrow().len() as u32;
-        [
-            nodes,
-            listeners,
-            self.0.timers.borrow().len(),
-            subscriptions,
-        ]
+        let timers = super::timers::live(&self.0.table);
+        [nodes, listeners, timers, subscriptions]
     }
 }
 
@@ -242,10 +221,14 @@ pub(super) fn not_running() -> Fault {
 
 /// Reads the exports the ABI names; `Err` names the first one missing.
 fn bind_exports(exports: &Object) -> Result<(Exports, Function), String> {
-    let func = |name: &str| get(exports, name).dyn_into::<Function>().ok();
+    let get = |name: &str| Reflect::get(exports, &name.into()).unwrap_or_default();
+    let func = |name: &str| {
+        let f = get(name);
+        f.is_function().then(|| f.unchecked_into::<Function>())
+    };
     let need =
         |name: &str| func(name).ok_or_else(|| cat(&["missing export ", name, " (function)"]));
-    let memory = get(exports, "memory").dyn_into::<WebAssembly::Memory>();
+    let memory = get("memory").dyn_into::<WebAssembly::Memory>();
     let memory = memory.map_err(|_| String::from("missing export memory (memory)"))?;
     let exports = Exports {
         memory: GuestMemory::new(memory),

@@ -1,18 +1,16 @@
 //! The `tessera/v1` imports (docs/abi.md, "Host imports"). Every import, listener and timer of
-//! one guest is the same Rust closure (the guest's dispatcher, see `guest`) bound to a kind:
-//! `0..8` are the imports below; [`EVENT`], [`TIMER`], [`SUBMIT`] and [`MESSAGE`] the callbacks
-//! from the browser and the bus.
-//! One closure type keeps the loader's glue small.
+//! one guest calls the same Rust closure (the guest's dispatcher, see `guest`) with a kind:
+//! `0..8` are the imports below; [`EVENT`] and [`TIMER`] the callbacks from the browser. Bus
+//! messages reach guests directly (see `bus`). One closure type keeps the loader's glue small.
 
 use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS};
-use super::dom::MAX_BATCH;
+use super::dom::{self, MAX_BATCH};
 use super::guest::{Inner, State};
-use super::js::{self, arg_u32};
+use super::js;
 use alloc::rc::Rc;
 use alloc::string::String;
 use tessera_manifest::limits::MAX_TOPIC_BYTES;
 use tessera_manifest::{pattern_covers, topic_matches};
-use wasm_bindgen::JsValue;
 
 /// The import names of `tessera/v1`; an import's kind is its index here.
 pub(super) const NAMES: [&str; 8] = [
@@ -25,14 +23,12 @@ pub(super) const NAMES: [&str; 8] = [
     "log",
     "fail",
 ];
-/// Kind of a DOM listener: `(EVENT, listener, event)`.
+/// [`NAMES`] as `host.js` takes them.
+pub(super) const NAMES_CSV: &str = "apply,publish,subscribe,set_timer,clear_timer,now,log,fail";
+/// Kind of a DOM listener: `(EVENT, listener, .., event data)`.
 pub(super) const EVENT: u32 = 8;
 /// Kind of a timer: `(TIMER, id)`.
 pub(super) const TIMER: u32 = 9;
-/// Kind of the host's own `submit` listener on the root: `(SUBMIT, event)`.
-pub(super) const SUBMIT: u32 = 10;
-/// Kind of a bus subscription: `(MESSAGE, topic, payload)`.
-pub(super) const MESSAGE: u32 = 11;
 
 /// Largest payload, in bytes.
 const MAX_PAYLOAD: u32 = 64 * 1024;
@@ -43,17 +39,14 @@ const MAX_PENDING: u32 = 1024;
 const MAX_SUBSCRIPTIONS: usize = 64;
 /// Longest panic message kept from `fail`, in bytes.
 const MAX_PANIC: usize = 4096;
-/// `log` levels 0..=3 map to these console methods.
-const LOG_METHODS: [&str; 4] = ["debug", "info", "warn", "error"];
-
-/// Routes one callback of a guest's dispatcher; the result is what an import returns.
-pub(super) fn dispatch(g: &Rc<Inner>, kind: u32, args: [JsValue; 4]) -> f64 {
+/// Routes one callback of a guest's dispatcher; the result is what an import returns. The
+/// guest's `i32` arguments arrive as JavaScript numbers and are read as the ABI's `u32`s.
+pub(super) fn dispatch(g: &Rc<Inner>, kind: u32, args: [f64; 4], text: Option<String>) -> f64 {
+    let args = args.map(|n| n as i32 as u32);
     match kind {
-        EVENT => g.on_event(arg_u32(&args[0]), &args[1]),
-        TIMER => g.on_timer(arg_u32(&args[0])),
-        SUBMIT => super::events::prevent_default(&args[0]),
-        MESSAGE => g.on_message(&args[0], &args[1]),
-        _ => return import(g, kind, args.each_ref().map(arg_u32)),
+        EVENT => g.on_event(args[0], text.as_deref().unwrap_or_default()),
+        TIMER => g.on_timer(args[0]),
+        _ => return import(g, kind, args),
     }
     0.0
 }
@@ -75,7 +68,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         2 => subscribe(g, a, b),
         3 => set_timer(g, a as i32, b != 0),
         4 => {
-            g.timers.borrow_mut().clear(a);
+            js::stop_timer(&g.table, a);
             OK
         }
         5 => return js::now(),
@@ -96,9 +89,7 @@ fn apply(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
     let Some(batch) = g.read(ptr, len, "apply") else {
         return OUT_OF_BOUNDS;
     };
-    let dispatch = g.dispatcher();
-    let result = g.dom.borrow_mut().apply(&batch, &dispatch);
-    match result {
+    match dom::apply(&g.table, &batch) {
         Ok(()) => OK,
         Err(r) => g.refuse(r),
     }
@@ -166,9 +157,7 @@ fn subscribe(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         ));
     }
     if !subs.iter().any(|s| s.1 == pattern) {
-        let id = g
-            .bus
-            .subscribe(&pattern, js::bind1(&g.dispatcher(), MESSAGE));
+        let id = g.bus.subscribe_guest(&pattern, Rc::downgrade(g));
         subs.push((id, pattern));
     }
     OK
@@ -190,8 +179,7 @@ fn topic(g: &Rc<Inner>, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
 }
 
 fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
-    let dispatch = g.dispatcher();
-    let result = g.timers.borrow_mut().set(ms, repeat, &dispatch);
+    let result = g.timers.borrow_mut().set(&g.table, ms, repeat);
     match result {
         Ok(id) => id as i32,
         Err(r) => g.refuse(r),
@@ -201,9 +189,7 @@ fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
 fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
     match g.read_str(ptr, len, "log") {
         Ok(text) => {
-            let method = LOG_METHODS.get(level as usize).copied().unwrap_or("log");
-            let prefix = cat(&["[", &g.policy.name, "]"]);
-            js::console(method, &prefix.into(), &text.into());
+            js::log(level, &g.policy.name, &text);
             OK
         }
         Err(code) => code,
@@ -219,4 +205,14 @@ fn fail(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         String::from_utf8(bytes).unwrap_or_else(|_| "a panic message that is not utf-8".into());
     *g.panic.borrow_mut() = Some(text);
     OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_host_js_gets_are_the_abi_names() {
+        assert_eq!(NAMES.join(","), NAMES_CSV);
+    }
 }

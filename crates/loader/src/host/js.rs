@@ -1,78 +1,105 @@
-//! The few raw JavaScript helpers the host needs, written on `js_sys::Reflect` and
-//! `Function` so that they share the loader's existing glue instead of adding web-sys bindings.
+//! The host's browser calls: the bindings of `src/js/host.js`. No logic here; everything takes
+//! and returns numbers and strings, so the host makes no JavaScript objects of its own (each
+//! `JsValue` costs a slot in wasm-bindgen's table and code to free it).
 
 use alloc::string::String;
-use js_sys::{Array, Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Object, WebAssembly::Memory};
+use wasm_bindgen::prelude::*;
 
-/// `obj[key]`, or `undefined` when the lookup throws.
-pub(super) fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+#[wasm_bindgen(module = "/src/js/host.js")]
+extern "C" {
+    /// One guest's tables: its nodes by id, its listeners, its timers.
+    pub(super) type Table;
 
-/// `obj[key]` as a string, or empty when it is not a string.
-pub(super) fn get_str(obj: &JsValue, key: &str) -> String {
-    get(obj, key).as_string().unwrap_or_default()
-}
+    /// Tables under `root`; listeners and timers call `dispatch` with kind `event` and `timer`.
+    pub(super) fn table(root: &JsValue, dispatch: &JsValue, event: u32, timer: u32) -> Table;
+    /// The import object: `{ [module]: { [name]: dispatch(index of name, ...) } }`.
+    pub(super) fn imports(table: &Table, module: &str, names: &str) -> Object;
 
-/// An `i32` argument from the guest (a JS number) read as the ABI's unsigned 32-bit value.
-/// Anything that is not a number reads as `0`.
-pub(super) fn arg_u32(v: &JsValue) -> u32 {
-    v.as_f64().unwrap_or(0.0) as i32 as u32
-}
+    /// What node `id` is: `0` none, `1` an element, `2` another node, `3` the root.
+    pub(super) fn kind(table: &Table, id: u32) -> u32;
+    /// How many nodes (`0`), listeners (`1`) or timers (`2`) are live.
+    pub(super) fn count(table: &Table, which: u32) -> u32;
+    /// A new element (`tag`) or text node (`text`) as node `id`.
+    pub(super) fn create(table: &Table, id: u32, tag: Option<&str>, text: &str);
+    /// `setAttribute` on node `id`.
+    #[wasm_bindgen(catch, js_name = setAttr)]
+    pub(super) fn set_attr(table: &Table, id: u32, name: &str, value: &str) -> Result<(), JsValue>;
+    /// `removeAttribute` on node `id`.
+    #[wasm_bindgen(catch, js_name = removeAttr)]
+    pub(super) fn remove_attr(table: &Table, id: u32, name: &str) -> Result<(), JsValue>;
+    /// `textContent` of node `id`.
+    #[wasm_bindgen(catch, js_name = setText)]
+    pub(super) fn set_text(table: &Table, id: u32, text: &str) -> Result<(), JsValue>;
+    /// A property (`value`, `checked`) of node `id`.
+    #[wasm_bindgen(catch, js_name = setProp)]
+    pub(super) fn set_prop(
+        table: &Table,
+        id: u32,
+        name: &str,
+        value: &JsValue,
+    ) -> Result<(), JsValue>;
+    /// `appendChild`.
+    #[wasm_bindgen(catch)]
+    pub(super) fn append(table: &Table, parent: u32, child: u32) -> Result<(), JsValue>;
+    /// `insertBefore`.
+    #[wasm_bindgen(catch, js_name = insertBefore)]
+    pub(super) fn insert_before(
+        table: &Table,
+        parent: u32,
+        child: u32,
+        before: u32,
+    ) -> Result<(), JsValue>;
+    /// Detaches node `id` and releases the ids of its subtree.
+    #[wasm_bindgen(catch)]
+    pub(super) fn remove(table: &Table, id: u32) -> Result<(), JsValue>;
+    /// Adds listener `listener` for `event` on node `id`.
+    #[wasm_bindgen(catch)]
+    pub(super) fn listen(table: &Table, id: u32, listener: u32, event: &str)
+        -> Result<(), JsValue>;
+    /// Whether listener `listener` is live.
+    pub(super) fn listening(table: &Table, listener: u32) -> bool;
+    /// Removes listener `listener`; whether it was live.
+    pub(super) fn unlisten(table: &Table, listener: u32) -> bool;
 
-/// `f.bind(null, a)`: a new function that calls `f(a, ...its own arguments)`.
-pub(super) fn bind1(f: &Function, a: u32) -> Function {
-    f.bind1(&JsValue::NULL, &JsValue::from(a)).unchecked_into()
-}
+    /// Starts timer `id`.
+    #[wasm_bindgen(js_name = startTimer)]
+    pub(super) fn start_timer(table: &Table, id: u32, ms: i32, repeat: bool);
+    /// Whether timer `id` is live.
+    #[wasm_bindgen(js_name = hasTimer)]
+    pub(super) fn has_timer(table: &Table, id: u32) -> bool;
+    /// Timer `id` fired: whether it is live (a one-shot timer is released).
+    #[wasm_bindgen(js_name = timerFired)]
+    pub(super) fn timer_fired(table: &Table, id: u32) -> bool;
+    /// Stops timer `id`.
+    #[wasm_bindgen(js_name = stopTimer)]
+    pub(super) fn stop_timer(table: &Table, id: u32);
 
-/// `f.bind(null, a, b)`: a new function that calls `f(a, b, ...its own arguments)`.
-pub(super) fn bind2(f: &Function, a: u32, b: u32) -> Function {
-    f.bind2(&JsValue::NULL, &JsValue::from(a), &JsValue::from(b))
-        .unchecked_into()
-}
+    /// Removes every listener and timer, empties the root, drops the submit guard.
+    pub(super) fn clear(table: &Table);
 
-/// Calls `f(...args)` with `this` = `undefined`; `Err` holds what it threw.
-pub(super) fn call(f: &Function, args: &Array) -> Result<JsValue, JsValue> {
-    Reflect::apply(f, &JsValue::UNDEFINED, args)
-}
+    /// Calls a guest export with up to four `i32`s; `Err` is what it threw (a trap).
+    #[wasm_bindgen(catch)]
+    pub(super) fn call(f: &Function, a: u32, b: u32, c: u32, d: u32) -> Result<f64, JsValue>;
+    /// The guest memory's size in bytes.
+    #[wasm_bindgen(js_name = memorySize)]
+    pub(super) fn memory_size(memory: &Memory) -> f64;
+    /// Copies `bytes` to `ptr` in the guest's memory.
+    #[wasm_bindgen(js_name = memoryWrite)]
+    pub(super) fn memory_write(memory: &Memory, ptr: u32, bytes: &[u8]);
+    /// Fills `out` from `ptr` in the guest's memory.
+    #[wasm_bindgen(js_name = memoryRead)]
+    pub(super) fn memory_read(memory: &Memory, ptr: u32, out: &mut [u8]);
 
-/// `target[name](...args)` with `this` = `target`; `undefined` when it is not a function or throws.
-pub(super) fn call_method(target: &JsValue, name: &str, args: &Array) -> JsValue {
-    match get(target, name).dyn_ref::<Function>() {
-        Some(f) => Reflect::apply(f, target, args).unwrap_or(JsValue::UNDEFINED),
-        None => JsValue::UNDEFINED,
-    }
-}
-
-/// `globalThis[name](...args)`.
-pub(super) fn call_global(name: &str, args: &Array) -> JsValue {
-    call_method(&js_sys::global(), name, args)
-}
-
-/// `console[method](a, b)`; `method` is `debug`, `info`, `log`, `warn` or `error`.
-pub(super) fn console(method: &str, a: &JsValue, b: &JsValue) {
-    call_method(
-        &get(&js_sys::global(), "console"),
-        method,
-        &Array::of2(a, b),
-    );
-}
-
-/// `performance.now()`, or `0` where there is no `performance`.
-pub(super) fn now() -> f64 {
-    let performance = get(&js_sys::global(), "performance");
-    call_method(&performance, "now", &Array::new())
-        .as_f64()
-        .unwrap_or(0.0)
-}
-
-/// The text of a thrown value: an `Error`'s message, a thrown string, or a fixed phrase.
-pub(super) fn error_text(e: &JsValue) -> String {
-    match e.dyn_ref::<js_sys::Error>() {
-        Some(err) => err.message().into(),
-        None => e
-            .as_string()
-            .unwrap_or_else(|| "non-error exception".into()),
-    }
+    /// `console[debug|info|warn|error|log]("[name]", text)`.
+    pub(super) fn log(level: u32, name: &str, text: &str);
+    /// `performance.now()`.
+    pub(super) fn now() -> f64;
+    /// Runs `f` in a microtask.
+    pub(super) fn microtask(f: &JsValue);
+    /// Calls a page subscriber `f(topic, copy of payload)`, logging what it throws.
+    pub(super) fn deliver(f: &Function, topic: &str, payload: &[u8]);
+    /// The text of a thrown value.
+    #[wasm_bindgen(js_name = errorText)]
+    pub(super) fn error_text(error: &JsValue) -> String;
 }

@@ -3,10 +3,12 @@
 //!
 //! CONTRACT with the pipeline (the rest of the crate). The pipeline only uses the items below:
 //! [`GuestPolicy`], [`Fault`], [`Bus`], [`Guest`] and [`check_module`]; their signatures change
-//! only by agreement. Layers, bottom up: `js` and `memory` (raw browser calls); `codes`, `ops`
-//! and `policy` (pure logic); `dom`, `events`, `timers` and `bus` (browser state); `imports`,
-//! `call` and `guest` (the lifecycle of one instance). Topic matching is
-//! `tessera_manifest::{topic_matches, pattern_covers}`, shared with manifest validation.
+//! only by agreement. Layers, bottom up: `js` (the bindings of `src/js/host.js`, which holds a
+//! guest's tables of nodes, listeners and timers and passes only numbers and strings) and
+//! `memory`; `codes`, `ops` and `policy` (pure logic); `dom`, `timers` and `bus` (every check
+//! and limit, then the browser state); `imports`, `call` and `guest` (the lifecycle of one
+//! instance). Topic matching is `tessera_manifest::{topic_matches, pattern_covers}`, shared
+//! with manifest validation.
 //!
 //! Where docs/abi.md leaves a choice open, the host decides:
 //! - An edit the DOM itself rejects (a node into its own subtree, `before` not a child of
@@ -24,8 +26,8 @@
 //!   whose range is outside memory is an ABI violation.
 //! - An import called during instantiation (a start function) returns `-1`, and `attach`
 //!   fails with an ABI violation.
-//! - Every `submit` inside the root is prevented (a listener of the host's own on the root),
-//!   whether or not the guest listens for it.
+//! - Every `submit` inside the root is prevented (a listener of the host's own on the root,
+//!   added with the guest's table), whether or not the guest listens for it.
 //! - An event that arrives while the guest runs (a synchronous DOM event caused by its own
 //!   edit) is dropped, never delivered re-entrantly.
 
@@ -34,7 +36,6 @@ mod call;
 mod check;
 pub(crate) mod codes;
 mod dom;
-mod events;
 mod guest;
 mod imports;
 mod js;

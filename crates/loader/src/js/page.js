@@ -140,9 +140,9 @@ export const importGlue = async (o, url) => (o.import ? (0, o.import)(url) : imp
 /** `f.call(self, a, b)`, awaited when it returns a promise; a throw rejects. */
 export const invoke = async (f, self, a, b) => f.call(self, a, b);
 
-/** A page payload as fresh bytes: UTF-8 of a string, a copy of a `Uint8Array`, else JSON text. */
+/** A page payload as bytes: UTF-8 of a string, a `Uint8Array` as is, else JSON text. */
 export function payloadBytes(p) {
-  if (p instanceof Uint8Array) return new Uint8Array(p);
+  if (p instanceof Uint8Array) return p;
   let text = p;
   if (typeof p != "string") {
     try {

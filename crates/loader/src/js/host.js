@@ -1,0 +1,165 @@
+// Browser plumbing for the ABI host (src/host/, docs/abi.md): one guest's tables of nodes,
+// listeners and timers, the calls into its exports, and its memory. Every check, limit and
+// refusal is decided in Rust before these functions run; they take and return plain numbers and
+// strings so that Rust makes no JavaScript objects of its own.
+
+/**
+ * A guest's tables under its shadow root. `dispatch(kind, a, b, c, d, text)` is the guest's
+ * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. Every
+ * `submit` in the root is prevented, whether or not the guest listens for it.
+ */
+export function table(root, dispatch, EVENT, TIMER) {
+  const t = { root, doc: root.ownerDocument, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
+    timers: new Map(), dispatch, EVENT, TIMER, guard: (e) => e.preventDefault() };
+  root.addEventListener("submit", t.guard);
+  return t;
+}
+
+/** The import object `{ [module]: { [names[k]]: (a, b, c, d) => dispatch(k, a, b, c, d) } }`. */
+export function imports(t, module, names) {
+  const f = {};
+  names.split(",").forEach((name, k) => (f[name] = (a, b, c, d) => t.dispatch(k, a, b, c, d)));
+  return { [module]: f };
+}
+
+const node = (t, id) => (id ? t.nodes.get(id) : t.root);
+
+/** What node `id` is: 0 none, 1 an element, 2 another node (text), 3 the root. */
+export function kind(t, id) {
+  const n = node(t, id);
+  return !n ? 0 : !id ? 3 : n.nodeType == 1 ? 1 : 2;
+}
+
+/** How many nodes (the root not counted, `which` 0), listeners (1) or timers (2) are live. */
+export const count = (t, which) => [t.nodes, t.listeners, t.timers][which].size;
+
+/** A detached element (`tag`) or text node (`text`) as node `id`. */
+export function create(t, id, tag, text) {
+  const n = tag ? t.doc.createElement(tag) : t.doc.createTextNode(text);
+  t.nodes.set(id, n);
+  t.ids.set(n, id);
+}
+
+// The DOM may refuse an edit (a node into its own subtree, `before` not a child of `parent`):
+// the functions below then throw, and Rust reports what the DOM said.
+export const setAttr = (t, id, name, value) => node(t, id).setAttribute(name, value);
+export const removeAttr = (t, id, name) => node(t, id).removeAttribute(name);
+export const setText = (t, id, text) => (node(t, id).textContent = text);
+export const setProp = (t, id, name, value) => (node(t, id)[name] = value);
+export const append = (t, parent, child) => node(t, parent).appendChild(node(t, child));
+export const insertBefore = (t, parent, child, before) =>
+  node(t, parent).insertBefore(node(t, child), node(t, before));
+
+/** Detaches node `id` and releases the ids of its whole subtree. */
+export function remove(t, id) {
+  const n = node(t, id);
+  if (n.parentNode) n.parentNode.removeChild(n);
+  const release = (n) => {
+    const id = t.ids.get(n);
+    if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
+    n.childNodes.forEach(release);
+  };
+  release(n);
+}
+
+/** Listener `listener` for `type` on node `id`; its events reach the dispatcher with their data. */
+export function listen(t, id, listener, type) {
+  const target = node(t, id);
+  const f = (e) => t.dispatch(t.EVENT, listener, 0, 0, 0, eventData(e));
+  target.addEventListener(type, f);
+  t.listeners.set(listener, [target, type, f]);
+}
+
+export const listening = (t, listener) => t.listeners.has(listener);
+
+/** Removes listener `listener`; whether it existed. */
+export function unlisten(t, listener) {
+  const l = t.listeners.get(listener);
+  if (l) l[0].removeEventListener(l[1], l[2]), t.listeners.delete(listener);
+  return !!l;
+}
+
+/**
+ * The text an event carries to `tessera_event` (docs/abi.md, "Event data"): the target's
+ * `value` (`"true"`/`"false"` for checkboxes and radios) for `input` and `change`, `key` for
+ * `keydown` and `keyup`, empty for everything else.
+ */
+function eventData(e) {
+  const target = e.target || {};
+  switch (e.type) {
+    case "input":
+    case "change":
+      return target.type == "checkbox" || target.type == "radio" ? String(!!target.checked) : String(target.value ?? "");
+    case "keydown":
+    case "keyup":
+      return String(e.key ?? "");
+  }
+  return "";
+}
+
+/** Starts timer `id`: after `ms` (every `ms` when `repeat`) it reaches the dispatcher. */
+export function startTimer(t, id, ms, repeat) {
+  const fire = () => t.dispatch(t.TIMER, id, 0, 0, 0);
+  t.timers.set(id, [(repeat ? setInterval : setTimeout)(fire, ms), repeat]);
+}
+
+export const hasTimer = (t, id) => t.timers.has(id);
+
+/** Timer `id` fired: whether it is live (a one-shot timer is then released). */
+export function timerFired(t, id) {
+  const timer = t.timers.get(id);
+  if (timer && !timer[1]) t.timers.delete(id);
+  return !!timer;
+}
+
+/** Stops timer `id`, if live. */
+export function stopTimer(t, id) {
+  const timer = t.timers.get(id);
+  if (timer) clearTimeout(timer[0]), t.timers.delete(id);
+}
+
+/** Ends everything the guest left: listeners, timers, its DOM, the submit guard. */
+export function clear(t) {
+  t.listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
+  t.timers.forEach((timer) => clearTimeout(timer[0]));
+  t.listeners.clear();
+  t.timers.clear();
+  t.nodes.clear();
+  t.ids = new WeakMap();
+  t.root.textContent = "";
+  t.root.removeEventListener("submit", t.guard);
+}
+
+/** Calls a guest export with up to four `i32` arguments; what it returns, as a number. */
+export const call = (f, a, b, c, d) => Number(f(a, b, c, d));
+
+/** A guest memory's size in bytes. */
+export const memorySize = (memory) => memory.buffer.byteLength;
+
+/** Copies `bytes` to `ptr` in the guest's memory (Rust checked the range). */
+export const memoryWrite = (memory, ptr, bytes) => new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
+
+/** Copies `len` bytes at `ptr` of the guest's memory into `out` (Rust checked the range). */
+export const memoryRead = (memory, ptr, out) => out.set(new Uint8Array(memory.buffer, ptr, out.length));
+
+/** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
+export function log(level, name, text) {
+  console[["debug", "info", "warn", "error"][level] || "log"]("[" + name + "]", text);
+}
+
+export const now = () => performance.now();
+
+/** Runs `f` in a microtask. */
+export const microtask = (f) => queueMicrotask(f);
+
+/** Calls a page subscriber with its own copy of the payload; a throw is logged, not raised. */
+export function deliver(f, topic, payload) {
+  try {
+    f(topic, new Uint8Array(payload));
+  } catch (e) {
+    console.error("tessera: a bus subscriber threw", e);
+  }
+}
+
+/** A thrown value's text: an `Error`'s message, a thrown string, or a fixed phrase. */
+export const errorText = (e) => (e instanceof Error ? e.message : typeof e == "string" ? e : "non-error exception");
