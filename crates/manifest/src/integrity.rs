@@ -1,6 +1,7 @@
 //! Subresource Integrity strings: `sha256-|sha384-|sha512-` followed by the digest in base64.
 
-use crate::text::{any_char, is_space, split_once, Msg};
+use crate::scan::{any_char, is_space, split_once};
+use crate::text::Msg;
 
 /// The hash algorithms SRI defines, with the base64 length of their digest (padding included)
 /// and how many of those characters are `=` padding.

@@ -62,6 +62,7 @@ pub mod limits;
 mod manifest;
 mod problem;
 mod route;
+mod scan;
 mod text;
 mod topic;
 mod url;

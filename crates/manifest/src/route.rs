@@ -1,7 +1,8 @@
 //! Route patterns for `"load": {"route": ...}`: an exact path, or a prefix ending in `*`.
 
 use crate::limits::MAX_STRING_BYTES;
-use crate::text::{any_char, inner_star, is_space, too_long, Msg};
+use crate::scan::{any_char, inner_star, is_space};
+use crate::text::{too_long, Msg};
 
 /// Does the route `pattern` match the page's `path` (its `location.pathname`: no query, no
 /// fragment)? Matching is case-sensitive and works on the path as written (no decoding).

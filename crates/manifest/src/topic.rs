@@ -1,7 +1,8 @@
 //! Message-bus topic patterns: a topic, or a prefix followed by a trailing `*`.
 
 use crate::limits::MAX_TOPIC_BYTES;
-use crate::text::{any_char, inner_star, too_long, Msg};
+use crate::scan::{any_char, inner_star};
+use crate::text::{too_long, Msg};
 
 /// Does `pattern` match the concrete `topic`? A pattern ending in `*` matches every topic that
 /// starts with what comes before the `*` (`cart:*` matches `cart:add` and `cart:`); any other

@@ -2,7 +2,7 @@
 
 use super::UrlError;
 use crate::limits::MAX_STRING_BYTES;
-use crate::text::{cut, find, is_space, split_once};
+use crate::scan::{cut, find, is_space, split_once};
 
 /// The five parts of a URI reference (RFC 3986, appendix B). Absent and empty differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

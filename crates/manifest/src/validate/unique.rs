@@ -3,7 +3,8 @@
 use super::component::known_name;
 use super::path::Path;
 use super::Ctx;
-use crate::text::{trim, Msg};
+use crate::scan::trim;
+use crate::text::Msg;
 use crate::value::Value;
 
 /// Reports each component whose name or slot an earlier component already uses.
