@@ -12,12 +12,14 @@ rm -rf pkg && mkdir -p pkg
 BINDGEN="$TARGET_DIR/bindgen"
 wasm-bindgen --target web --out-dir "$BINDGEN" --out-name tessera_loader \
   "$TARGET_DIR/$WASM_TARGET/release/tessera_loader.wasm"
-# One- and two-letter names for every import and export (the hashed binding names would
-# otherwise ship twice, in the wasm and in the glue); the glue is rewritten to match. The
-# producers and target_features sections are only for tools, wasm-bindgen's ran already.
+# -Oz until it no longer shrinks the module; then one- and two-letter names for every import
+# and export (the hashed binding names would otherwise ship twice, in the wasm and in the
+# glue), a mapping the glue is rewritten with. The producers and target_features sections are
+# only for tools, and wasm-bindgen has run already.
+wasm-opt "${WASM_OPT_FLAGS[@]}" --converge -o "$BINDGEN/tessera_loader_opt.wasm" "$BINDGEN/tessera_loader_bg.wasm"
 wasm-opt "${WASM_OPT_FLAGS[@]}" --minify-imports-and-exports-and-modules \
   --strip-producers --strip-target-features \
-  -o pkg/tessera_loader_bg.wasm "$BINDGEN/tessera_loader_bg.wasm" > "$BINDGEN/names.json"
+  -o pkg/tessera_loader_bg.wasm "$BINDGEN/tessera_loader_opt.wasm" > "$BINDGEN/names.json"
 node scripts/shrink-loader.mjs "$BINDGEN/names.json" pkg/tessera_loader_bg.wasm \
   "$BINDGEN/tessera_loader.js" > "$BINDGEN/tessera_loader.short.js"
 # --bundle inlines the loader's JS snippets (src/js/*.js): pkg/ holds one JS file.

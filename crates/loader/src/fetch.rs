@@ -76,7 +76,7 @@ impl Request<'_> {
         }
         if self.wasm {
             let found = sys::header(&response, "content-type").unwrap_or_default();
-            let essence = found.split(';').next().unwrap_or_default().trim();
+            let essence = found.split(';').next().unwrap_or_default().trim_ascii();
             if !essence.eq_ignore_ascii_case("application/wasm") {
                 sys::cancel(&response);
                 return Err(Error::ContentType {
@@ -96,7 +96,10 @@ pub(crate) fn announced_length(response: &Response) -> Option<u64> {
     if encoding.is_some_and(|e| !e.eq_ignore_ascii_case("identity")) {
         return None;
     }
-    sys::header(response, "content-length")?.trim().parse().ok()
+    sys::header(response, "content-length")?
+        .trim_ascii()
+        .parse()
+        .ok()
 }
 
 /// The URL the response came from (after redirects), when the browser tells it.

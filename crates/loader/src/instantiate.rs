@@ -8,7 +8,7 @@
 use crate::errors::Error;
 use crate::host::{check_module, Fault, Guest};
 use crate::promise::Settled;
-use crate::text::{error_name, js_message};
+use crate::text::{error_name, join, js_message};
 use js_sys::Promise;
 use js_sys::WebAssembly::{self, Instance, Module};
 use wasm_bindgen::JsCast;
@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 /// Checks `module` and starts instantiating it with `guest`'s imports; settle the promise with
 /// [`attach`].
 pub(crate) fn start(module: &Module, guest: &Guest) -> Result<Promise, Error> {
-    check_module(module).map_err(|items| Error::AbiMismatch(items.join("; ")))?;
+    check_module(module).map_err(|items| Error::AbiMismatch(join(&items)))?;
     Ok(WebAssembly::instantiate_module(module, &guest.imports()))
 }
 

@@ -5,7 +5,7 @@
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
 
 use crate::errors::{Error, Failure};
-use crate::text::js_message;
+use crate::text::{join, js_message};
 use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect, JSON};
 use tessera_manifest::value::Value;
@@ -25,7 +25,7 @@ pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
     let manifest = tessera_manifest::from_value(&value(json)).map_err(|problems| {
         let lines: Vec<String> = problems.0.iter().map(|p| p.to_line()).collect();
-        invalid(lines.join("; "))
+        invalid(join(&lines))
     })?;
     let entries = Reflect::get(json, &"components".into()).unwrap_or_default();
     let props = (0..manifest.components.len() as u32)

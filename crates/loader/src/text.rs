@@ -5,13 +5,33 @@
 
 use alloc::string::String;
 
-/// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`.
+/// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`, through
+/// one shared function rather than inlined pushes at every call.
 macro_rules! cat {
-    ($($piece:expr),+ $(,)?) => {{
-        let mut text = ::alloc::string::String::new();
-        $( text.push_str(&$piece); )+
-        text
-    }};
+    ($($piece:expr),+ $(,)?) => {
+        $crate::text::concat(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
+    };
+}
+
+/// The concatenation of `pieces`.
+pub(crate) fn concat(pieces: &[&str]) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        text.push_str(piece);
+    }
+    text
+}
+
+/// `items` joined with `"; "` (without the generic `join` machinery).
+pub(crate) fn join(items: &[String]) -> String {
+    let mut text = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push_str("; ");
+        }
+        text.push_str(item);
+    }
+    text
 }
 
 /// A non-negative integer in decimal.
