@@ -11,8 +11,8 @@ export interface TesseraOptions {
   root?: ParentNode;
   /** The fetch function to use, e.g. one that adds headers or counts requests. Default the global `fetch`. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
-  /** `(url) => import(url)`, for `bindgen` components under a CSP without `unsafe-eval`.
-   * Default: built on first use with `new Function`. */
+  /** `(url) => import(url)` of the page's own for `bindgen` glue, e.g. through its bundler.
+   * Default: a static `import()` expression in the loader (no `unsafe-eval` needed). */
   import?: (url: string) => Promise<unknown>;
 }
 
