@@ -33,7 +33,7 @@ mapfile -t names < <(component_names)
 cargo build --release --target "$WASM_TARGET" $(printf -- '-p %s ' "${names[@]}")
 rm -rf "$DIST" && mkdir -p "$DIST/components" "$DIST/loader"
 for n in "${names[@]}"; do
-  wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers \
+  wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers --strip-target-features \
     -o "$DIST/components/$n.wasm" "$TARGET_DIR/$WASM_TARGET/release/$n.wasm"
 done
 
