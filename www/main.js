@@ -38,12 +38,13 @@ try {
   const started = performance.now();
   await init();
   const tessera = await Tessera.fromUrl('tessera.json');
-  // A second, independent loader whose only component 404s on purpose: its tile shows the
-  // fallback from its <template data-tessera-fallback>, and nothing else on the page notices.
+  // A second, independent loader whose only component is over its byte budget on purpose: the
+  // gate stops the download, the tile shows the fallback from its <template data-tessera-fallback>,
+  // and nothing else on the page notices.
   const broken = await Tessera.fromObject({
     manifestVersion: 1,
-    components: [{ name: 'missing', module: 'components/missing.wasm', slot: '#missing' }],
-  }, location.href, { retries: 0 });
+    components: [{ name: 'oversized', module: 'components/todo.wasm', slot: '#oversized', budget: { maxBytes: 4096 } }],
+  }, location.href);
   // The ABI's clock is the page's performance.now(); the clock component takes wall time from props.
   await tessera.setProps('clock', { epochMs: Date.now(), utcOffsetMinutes: -new Date().getTimezoneOffset() });
   await Promise.all([tessera.start(), broken.start()]);

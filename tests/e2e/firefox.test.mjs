@@ -23,14 +23,14 @@ test('Firefox: the demo mounts every component and the broken tile shows its fal
   }
   await ff.run("document.getElementById('todo').scrollIntoView();");
   await ff.waitFor(`return document.querySelector('.tile[data-component="todo"]')?.dataset.state === 'mounted';`);
-  assert.equal(await ff.run(state('missing')), 'error');
-  assert.equal(await ff.run("return document.querySelector('#missing .fallback')?.textContent;"),
+  assert.equal(await ff.run(state('oversized')), 'error');
+  assert.equal(await ff.run("return document.querySelector('#oversized .fallback')?.textContent;"),
     'This tile failed to load; the rest of the page is unaffected.');
   assert.match(await ff.run("return document.getElementById('loader-status').textContent;"), /^loader \d+\.\d+\.\d+ ready in/);
   // The only error in the lifecycle log is the one provoked on purpose.
   const errors = await ff.run("return [...document.querySelectorAll('#events li')].map(l => l.textContent).filter(t => t.includes(': error'));");
   assert.equal(errors.length, 1);
-  assert.match(errors[0], /missing: error http-status/);
+  assert.match(errors[0], /oversized: error over-budget/);
 });
 
 test('Firefox: page scripts cannot reach a component\'s shadow root', async () => {
