@@ -35,6 +35,8 @@ mod errors;
 mod events;
 mod fetch;
 mod gate;
+#[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
+mod heap;
 mod host;
 mod instantiate;
 mod lifecycle;
@@ -57,11 +59,10 @@ pub fn version() -> alloc::string::String {
     env!("CARGO_PKG_VERSION").into()
 }
 
-/// Talc instead of the default dlmalloc: about 2 KB smaller after brotli, and it coalesces freed
-/// blocks, which a page that mounts and unmounts components for hours needs.
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+/// Size classes with free lists (`heap.rs`) instead of a general-purpose allocator.
+#[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static HEAP: heap::Heap = heap::Heap::new();
 
 /// With `trap-panics`, a panic is a bare trap: no message, no `core::fmt`. The loader's code
 /// avoids panicking paths; a trap that still happens surfaces in JavaScript as a

@@ -54,7 +54,7 @@ async function send(url, integrity, o, c) {
   const init = { signal: c.signal };
   if (integrity) init.integrity = integrity;
   const r = await (o.fetch || fetch)(url, init);
-  if (!(r instanceof Response)) throw new TypeError("fetch gave " + r + ", not a Response");
+  if (!(r instanceof Response)) throw new TypeError("fetch gave " + String(r) + ", not a Response");
   return r;
 }
 
