@@ -2,20 +2,21 @@
 //!
 //! The entry point is [`Tessera`] (`api.rs`). Layers, bottom up:
 //!
-//! - browser plumbing: [`sys`], the bindings of `src/js/net.js` and `src/js/page.js` (fetch
+//! - browser plumbing: `sys`, the bindings of `src/js/net.js` and `src/js/page.js` (fetch
 //!   with retries, the gate's stream, `compileStreaming`, slots, events, policy triggers);
-//! - the pipeline, one step per module: [`fetch`] (integrity, retries, response checks) ->
-//!   [`gate`] (byte budget while streaming) -> [`instantiate`] (ABI check, imports from
-//!   [`host`]) -> [`mount`] (slot, shadow root, fallback), run by [`pipeline`] as promise
-//!   continuations ([`promise`]) for one [`component`] under the [`lifecycle`] state machine,
-//!   announced by [`events`], scheduled by [`policy`], stopped by [`stop`];
-//! - the public API: [`api`].
+//! - the pipeline, one step per module: `fetch` (integrity, retries, response checks) ->
+//!   `gate` (byte budget while streaming) -> `instantiate` (ABI check, imports from
+//!   `host`) -> `mount` (slot, shadow root, fallback), run by `pipeline` as promise
+//!   continuations (`promise`) for one `component` under the `lifecycle` state machine,
+//!   announced by `events`, scheduled by `policy`, stopped by `stop`;
+//! - the public API: `api`.
 //!
 //! Sizes matter here (the loader's budget is 20 KB brotli, docs/budget.md): no serde, no
-//! `core::fmt` in messages ([`text`]), no async Rust (continuations instead of futures and an
+//! `core::fmt` in messages (`text`), no async Rust (continuations instead of futures and an
 //! executor), and browser plumbing in small JavaScript files instead of many `web-sys` bindings.
 //! Every decision stays in Rust: manifest validation, lifecycle transitions, errors and their
 //! messages, the byte budget, and the whole ABI host (bounds, decoding, refusals, capabilities).
+//! The global allocator is a small size-class allocator (`heap.rs`).
 #![deny(missing_docs)]
 #![cfg_attr(not(test), no_std)]
 
