@@ -17,25 +17,16 @@ use alloc::vec::Vec;
 
 use crate::{abi, Error};
 
-/// Opcode bytes, one per operation of the "DOM edits" table.
-#[allow(missing_docs)]
+/// Opcode bytes, one per operation of the "DOM edits" table (defined by `tessera_abi`).
 pub mod op {
-    pub const CREATE_ELEMENT: u8 = 1;
-    pub const CREATE_TEXT: u8 = 2;
-    pub const SET_ATTR: u8 = 3;
-    pub const REMOVE_ATTR: u8 = 4;
-    pub const SET_TEXT: u8 = 5;
-    pub const APPEND: u8 = 6;
-    pub const INSERT_BEFORE: u8 = 7;
-    pub const REMOVE: u8 = 8;
-    pub const LISTEN: u8 = 9;
-    pub const UNLISTEN: u8 = 10;
-    pub const SET_VALUE: u8 = 11;
-    pub const SET_CHECKED: u8 = 12;
+    pub use tessera_abi::op::{
+        APPEND, CREATE_ELEMENT, CREATE_TEXT, INSERT_BEFORE, LISTEN, REMOVE, REMOVE_ATTR, SET_ATTR,
+        SET_CHECKED, SET_TEXT, SET_VALUE, UNLISTEN,
+    };
 }
 
 /// The host's per-batch limit (1 MiB): a longer batch is refused with [`Error::Limit`].
-pub const MAX_BATCH: usize = 1 << 20;
+pub const MAX_BATCH: usize = tessera_abi::limits::MAX_BATCH as usize;
 
 /// A batch of DOM edits being encoded.
 #[derive(Default)]

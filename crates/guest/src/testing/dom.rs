@@ -65,13 +65,19 @@ impl FakeDom {
         self.nodes.get_mut(&id).ok_or(-6)
     }
 
-    fn create(&mut self, id: u32, node: FakeNode) -> Result<(), i32> {
+    /// `id` may name a new node: not `0`, not live, and under the node limit.
+    fn check_new(&self, id: u32) -> Result<(), i32> {
         if id == 0 || self.nodes.contains_key(&id) {
             return Err(-7);
         }
-        if self.nodes.len() > rules::MAX_NODES {
+        if self.nodes.len() > rules::MAX_NODES as usize {
             return Err(-9);
         }
+        Ok(())
+    }
+
+    fn create(&mut self, id: u32, node: FakeNode) -> Result<(), i32> {
+        self.check_new(id)?;
         self.nodes.insert(id, node);
         Ok(())
     }
@@ -79,6 +85,7 @@ impl FakeDom {
     fn apply_one(&mut self, op: &Op) -> Result<(), i32> {
         match op {
             Op::CreateElement { id, tag } => {
+                self.check_new(*id)?;
                 rules::check_tag(tag)?;
                 self.create(
                     *id,
@@ -98,14 +105,23 @@ impl FakeDom {
                 )?;
             }
             Op::SetAttr { id, name, value } => {
-                rules::check_attr(name, value)?;
+                self.element(*id)?;
+                let name = name.to_ascii_lowercase();
+                rules::check_attr(&name, value)?;
                 let n = self.element(*id)?;
-                match n.attrs.iter_mut().find(|(k, _)| k == name) {
+                match n.attrs.iter_mut().find(|(k, _)| *k == name) {
                     Some(a) => a.1 = value.clone(),
-                    None => n.attrs.push((name.clone(), value.clone())),
+                    None => n.attrs.push((name, value.clone())),
                 }
             }
-            Op::RemoveAttr { id, name } => self.element(*id)?.attrs.retain(|(k, _)| k != name),
+            Op::RemoveAttr { id, name } => {
+                let n = self.element(*id)?;
+                if !rules::valid_name(name) {
+                    return Err(-4);
+                }
+                let name = name.to_ascii_lowercase();
+                n.attrs.retain(|(k, _)| *k != name);
+            }
             Op::SetText { id, text } => {
                 let kids = std::mem::take(&mut self.node(*id)?.children);
                 for k in kids {
@@ -136,7 +152,7 @@ impl FakeDom {
                 if self.listeners.contains_key(listener) {
                     return Err(-7);
                 }
-                if self.listeners.len() >= rules::MAX_LISTENERS {
+                if self.listeners.len() >= rules::MAX_LISTENERS as usize {
                     return Err(-9);
                 }
                 self.listeners.insert(*listener, (*id, event.clone()));

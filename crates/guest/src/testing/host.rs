@@ -88,7 +88,7 @@ pub unsafe fn apply(ops: *const u8, len: usize) -> i32 {
     let b = unsafe { bytes(ops, len) };
     with_host(|h| {
         let (ops, code) = match decode(b) {
-            _ if b.len() > rules::MAX_BATCH => (Vec::new(), -9),
+            _ if b.len() > rules::MAX_BATCH as usize => (Vec::new(), -9),
             Ok(ops) => {
                 let code = h.dom.apply(&ops);
                 (ops, code)
@@ -119,8 +119,11 @@ pub unsafe fn publish(
     }) else {
         return -2;
     };
+    if !topic_fits(&topic) {
+        return -2;
+    }
     with_host(|h| {
-        if topic.len() > 128 || payload.len() > 65536 {
+        if payload.len() > rules::MAX_PAYLOAD as usize {
             return -9;
         }
         if let Some((publish, _)) = &h.grants {
@@ -142,6 +145,9 @@ pub unsafe fn subscribe(pattern: *const u8, len: usize) -> i32 {
     let Some(pattern) = (unsafe { text(pattern, len) }) else {
         return -2;
     };
+    if !topic_fits(&pattern) {
+        return -2;
+    }
     with_host(|h| {
         if let Some((_, subscribe)) = &h.grants {
             if !subscribe.iter().any(|g| matches(g, &pattern)) {
@@ -153,13 +159,18 @@ pub unsafe fn subscribe(pattern: *const u8, len: usize) -> i32 {
     })
 }
 
+/// A topic or pattern of 1 to 128 bytes, as the host requires.
+fn topic_fits(topic: &str) -> bool {
+    !topic.is_empty() && topic.len() <= rules::MAX_TOPIC_BYTES as usize
+}
+
 /// Fake `set_timer`.
 ///
 /// # Safety
 /// Always safe natively.
 pub unsafe fn set_timer(ms: i32, repeat: i32) -> i32 {
     with_host(|h| {
-        if h.timers.len() >= rules::MAX_TIMERS {
+        if h.timers.len() >= rules::MAX_TIMERS as usize {
             return -9;
         }
         h.last_timer += 1;

@@ -6,17 +6,10 @@
 use super::codes::{cat, dec, Refusal, ID_IN_USE, LIMIT, MALFORMED, REFUSED_ATTRIBUTE};
 use super::codes::{REFUSED_TAG, REFUSED_URL, UNKNOWN_NODE};
 use super::js::{self, Table};
-use super::ops::{Decoder, Op, OP_NAMES};
-use super::policy;
 use alloc::string::String;
+use tessera_abi::limits::{MAX_LISTENERS, MAX_NODES};
+use tessera_abi::{op, rules, Decoder, Op};
 use wasm_bindgen::JsValue;
-
-/// Live nodes per component (the root not counted).
-pub(super) const MAX_NODES: u32 = 10_000;
-/// Live listeners per component.
-pub(super) const MAX_LISTENERS: u32 = 1_000;
-/// Bytes per `apply` batch.
-pub(super) const MAX_BATCH: u32 = 1 << 20;
 
 /// Which of a table's counts are nodes and listeners (see `js::count`).
 const NODES: u32 = 0;
@@ -31,11 +24,10 @@ type Failed = (i32, String);
 
 /// Applies a batch in order, stopping at the first edit that fails (earlier ones stay).
 pub(super) fn apply(table: &Table, batch: &[u8]) -> Result<(), Refusal> {
-    let mut ops = Decoder::new(batch);
-    while let Some(op) = ops.next_op() {
-        let (opcode, op) = op?;
-        if let Err((code, why)) = edit(table, op) {
-            let name = OP_NAMES.get(opcode as usize).copied().unwrap_or_default();
+    for decoded in Decoder::new(batch) {
+        let (opcode, edit_op) = decoded?;
+        if let Err((code, why)) = edit(table, edit_op) {
+            let name = op::name(opcode).unwrap_or_default();
             return Err(Refusal::new(code, &[name, ": ", &why]));
         }
     }
@@ -49,11 +41,11 @@ pub(super) fn live(table: &Table) -> (u32, u32) {
     (js::count(table, NODES), js::count(table, LISTENERS))
 }
 
-fn edit(table: &Table, op: Op<'_>) -> Result<(), Failed> {
+fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
     match op {
         Op::CreateElement { id, tag } => {
             check_new(table, id)?;
-            let Some(tag) = policy::allowed_tag(tag) else {
+            let Some(tag) = rules::allowed_tag(tag) else {
                 return Err((REFUSED_TAG, cat(&["refused tag ", clip(tag)])));
             };
             js::create(table, id, Some(tag), "");
@@ -65,7 +57,7 @@ fn edit(table: &Table, op: Op<'_>) -> Result<(), Failed> {
         Op::SetAttr { id, name, value } => {
             element(table, id)?;
             let name = name.to_ascii_lowercase();
-            match policy::check_attr(&name, value) {
+            match rules::check_attr(&name, value) {
                 Ok(()) => js::set_attr(table, id, &name, value).map_err(dom_error)?,
                 Err(REFUSED_URL) => {
                     let why = cat(&["refused url in ", &name, ": ", clip(value)]);
@@ -76,7 +68,7 @@ fn edit(table: &Table, op: Op<'_>) -> Result<(), Failed> {
         }
         Op::RemoveAttr { id, name } => {
             element(table, id)?;
-            if !policy::valid_name(name) {
+            if !rules::valid_name(name) {
                 return Err((REFUSED_ATTRIBUTE, cat(&["refused attribute ", clip(name)])));
             }
             js::remove_attr(table, id, &name.to_ascii_lowercase()).map_err(dom_error)?;

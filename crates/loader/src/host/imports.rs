@@ -4,12 +4,12 @@
 //! messages reach guests directly (see `bus`). One closure type keeps the loader's glue small.
 
 use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS};
-use super::dom::{self, MAX_BATCH};
+use super::dom;
 use super::guest::{Inner, State};
 use super::js;
 use alloc::rc::Rc;
 use alloc::string::String;
-use tessera_manifest::limits::MAX_TOPIC_BYTES;
+use tessera_abi::limits::{MAX_BATCH, MAX_PAYLOAD, MAX_SUBSCRIPTIONS, MAX_TOPIC_BYTES};
 use tessera_manifest::{pattern_covers, topic_matches};
 
 /// The import names of `tessera/v1`; an import's kind is its index here.
@@ -30,13 +30,9 @@ pub(super) const EVENT: u32 = 8;
 /// Kind of a timer: `(TIMER, id)`.
 pub(super) const TIMER: u32 = 9;
 
-/// Largest payload, in bytes.
-const MAX_PAYLOAD: u32 = 64 * 1024;
 /// Messages waiting on the bus (from every publisher) past which a guest's `publish` is refused;
 /// bounds the memory a guest can make the host hold between two flushes.
 const MAX_PENDING: u32 = 1024;
-/// Live bus subscriptions per component (distinct patterns).
-const MAX_SUBSCRIPTIONS: usize = 64;
 /// Longest panic message kept from `fail`, in bytes.
 const MAX_PANIC: usize = 4096;
 /// Routes one callback of a guest's dispatcher; the result is what an import returns. The
@@ -150,7 +146,7 @@ fn subscribe(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         ));
     }
     let mut subs = g.subs.borrow_mut();
-    if subs.len() >= MAX_SUBSCRIPTIONS {
+    if subs.len() >= MAX_SUBSCRIPTIONS as usize {
         return g.refuse(Refusal::new(
             LIMIT,
             &["subscribe: live subscription limit 64"],
@@ -168,7 +164,7 @@ fn topic(g: &Rc<Inner>, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
     if !g.in_bounds(ptr, len, what) {
         return Err(OUT_OF_BOUNDS);
     }
-    if len == 0 || len as usize > MAX_TOPIC_BYTES {
+    if len == 0 || len > MAX_TOPIC_BYTES {
         let r = Refusal::new(
             MALFORMED,
             &[what, ": topic of ", &dec(len), " bytes, not 1 to 128"],

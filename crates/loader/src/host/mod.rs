@@ -5,10 +5,11 @@
 //! [`GuestPolicy`], [`Fault`], [`Bus`], [`Guest`] and [`check_module`]; their signatures change
 //! only by agreement. Layers, bottom up: `js` (the bindings of `src/js/host.js`, which holds a
 //! guest's tables of nodes, listeners and timers and passes only numbers and strings) and
-//! `memory`; `codes`, `ops` and `policy` (pure logic); `dom`, `timers` and `bus` (every check
+//! `memory`; `codes` (the refusal and its details); `dom`, `timers` and `bus` (every check
 //! and limit, then the browser state); `imports`, `call` and `guest` (the lifecycle of one
-//! instance). Topic matching is `tessera_manifest::{topic_matches, pattern_covers}`, shared
-//! with manifest validation.
+//! instance). The pure parts of the ABI (the wire decoder, result codes, limits and refusal
+//! rules) are the `tessera_abi` crate, shared with the guest SDK's test fake. Topic matching is
+//! `tessera_manifest::{topic_matches, pattern_covers}`, shared with manifest validation.
 //!
 //! Where docs/abi.md leaves a choice open, the host decides:
 //! - An edit the DOM itself rejects (a node into its own subtree, `before` not a child of
@@ -40,8 +41,6 @@ mod guest;
 mod imports;
 mod js;
 mod memory;
-mod ops;
-mod policy;
 mod timers;
 
 use alloc::{string::String, vec::Vec};

@@ -4,9 +4,7 @@
 
 use super::codes::{Refusal, LIMIT};
 use super::js::{self, Table};
-
-/// Live timers per component.
-pub(super) const MAX_TIMERS: u32 = 64;
+use tessera_abi::limits::MAX_TIMERS;
 
 /// Which of a table's counts are timers (see `js::count`).
 const TIMERS: u32 = 2;

@@ -1,10 +1,11 @@
 //! What the host refuses (docs/abi.md, "What the host refuses, and why"): the tag allowlist,
-//! refused attribute names and refused URL schemes. Pure logic, no browser calls.
+//! refused attribute names and refused URL schemes. Each check is a few byte comparisons, no
+//! allocation and no formatting: the loader ships them.
 
-use super::codes::{REFUSED_ATTRIBUTE, REFUSED_URL};
+use crate::code::{REFUSED_ATTRIBUTE, REFUSED_URL};
 
 /// The inert HTML elements a component may create. Everything else is refused.
-const TAGS: &[&str] = &[
+pub const TAGS: &[&str] = &[
     "a",
     "abbr",
     "article",
@@ -84,10 +85,10 @@ const TAGS: &[&str] = &[
 ];
 
 /// Attribute names refused besides every `on*` name.
-const REFUSED_NAMES: [&str; 5] = ["srcdoc", "is", "formaction", "action", "http-equiv"];
+pub const REFUSED_NAMES: [&str; 5] = ["srcdoc", "is", "formaction", "action", "http-equiv"];
 
 /// Attributes whose value is a URL (or, for `srcset` and `ping`, a list of URLs).
-const URL_NAMES: [&str; 8] = [
+pub const URL_NAMES: [&str; 8] = [
     "href",
     "src",
     "srcset",
@@ -99,17 +100,19 @@ const URL_NAMES: [&str; 8] = [
 ];
 
 /// Schemes refused in URL attributes.
-const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+pub const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
 /// The allowlisted spelling of `tag`, or `None` when the tag is refused. Matching is exact:
 /// tags are lowercase, so `SCRIPT` is refused like `script`.
-pub(super) fn allowed_tag(tag: &str) -> Option<&'static str> {
+#[inline]
+pub fn allowed_tag(tag: &str) -> Option<&'static str> {
     TAGS.iter().copied().find(|t| *t == tag)
 }
 
 /// Checks one attribute; `name` must already be ASCII-lowercased (as HTML does).
 /// Returns the refusal code: `refused-attribute` or `refused-url`.
-pub(super) fn check_attr(name: &str, value: &str) -> Result<(), i32> {
+#[inline]
+pub fn check_attr(name: &str, value: &str) -> Result<(), i32> {
     if !valid_name(name) || name.starts_with("on") || REFUSED_NAMES.contains(&name) {
         return Err(REFUSED_ATTRIBUTE);
     }
@@ -120,7 +123,8 @@ pub(super) fn check_attr(name: &str, value: &str) -> Result<(), i32> {
 }
 
 /// A name made only of ASCII letters, digits, `-` and `_`, and not empty.
-pub(super) fn valid_name(name: &str) -> bool {
+#[inline]
+pub fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && name
             .bytes()
@@ -129,7 +133,8 @@ pub(super) fn valid_name(name: &str) -> bool {
 
 /// Whether a URL value must be refused. `list` values (`srcset`, `ping`) are also checked item
 /// by item, split at commas and whitespace.
-fn refused_url(value: &str, list: bool) -> bool {
+#[inline]
+pub fn refused_url(value: &str, list: bool) -> bool {
     refused_scheme(value)
         || (list
             && value
@@ -138,7 +143,8 @@ fn refused_url(value: &str, list: bool) -> bool {
 }
 
 /// The scheme test: whitespace and control characters removed anywhere, case-insensitive.
-fn refused_scheme(url: &str) -> bool {
+#[inline]
+pub fn refused_scheme(url: &str) -> bool {
     let mut head = [0u8; 11];
     let kept = url
         .chars()
@@ -153,85 +159,4 @@ fn refused_scheme(url: &str) -> bool {
     REFUSED_SCHEMES
         .iter()
         .any(|scheme| head.starts_with(scheme.as_bytes()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn allowlist_is_exact() {
-        assert_eq!(allowed_tag("p"), Some("p"));
-        assert_eq!(allowed_tag("style"), Some("style"));
-        for refused in [
-            "script", "SCRIPT", "iframe", "frame", "frameset", "object", "embed", "base", "meta",
-            "link", "template", "slot", "portal", "svg", "math", "P", "", "p ", "dialog",
-        ] {
-            assert_eq!(allowed_tag(refused), None, "{refused}");
-        }
-    }
-
-    #[test]
-    fn refused_attribute_names() {
-        for name in [
-            "onclick",
-            "on",
-            "onerror",
-            "srcdoc",
-            "is",
-            "formaction",
-            "action",
-            "http-equiv",
-        ] {
-            assert_eq!(check_attr(name, "x"), Err(REFUSED_ATTRIBUTE), "{name}");
-        }
-        for name in ["xlink:href", "a b", "", "é", "data-x=y", "x\0"] {
-            assert_eq!(check_attr(name, "x"), Err(REFUSED_ATTRIBUTE), "{name:?}");
-        }
-        for name in [
-            "class",
-            "id",
-            "style",
-            "data-x",
-            "aria-label",
-            "value",
-            "no-on",
-        ] {
-            assert_eq!(check_attr(name, "x"), Ok(()), "{name}");
-        }
-    }
-
-    #[test]
-    fn refused_url_schemes() {
-        for v in [
-            "javascript:alert(1)",
-            "  JavaScript:alert(1)",
-            "java\tscript:alert(1)",
-            "\u{0}javascript:x",
-            "java\nscript:x",
-            "vbscript:x",
-            "data:text/html,<script>",
-            "DATA:image/png;base64,AA",
-        ] {
-            assert_eq!(check_attr("href", v), Err(REFUSED_URL), "{v:?}");
-            assert_eq!(check_attr("src", v), Err(REFUSED_URL), "{v:?}");
-        }
-        assert_eq!(
-            check_attr("srcset", "a.png 1x, data:image/png;base64,AA 2x"),
-            Err(REFUSED_URL)
-        );
-        assert_eq!(check_attr("ping", "/a javascript:x"), Err(REFUSED_URL));
-        for v in [
-            "https://example.com/",
-            "http://x",
-            "mailto:a@b",
-            "tel:1",
-            "/rel",
-            "rel?q=javascript:",
-        ] {
-            assert_eq!(check_attr("href", v), Ok(()), "{v}");
-        }
-        // Not a URL attribute: the value is not checked.
-        assert_eq!(check_attr("title", "javascript:x"), Ok(()));
-    }
 }

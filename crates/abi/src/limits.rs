@@ -1,0 +1,17 @@
+//! Per-component limits (docs/abi.md, "DOM edits", "Host imports" and "Where the host decides").
+//! Counts and byte lengths are `u32`, as on the wire.
+
+/// Live nodes per component (the root not counted).
+pub const MAX_NODES: u32 = 10_000;
+/// Live listeners per component.
+pub const MAX_LISTENERS: u32 = 1_000;
+/// Bytes per `apply` batch (1 MiB).
+pub const MAX_BATCH: u32 = 1 << 20;
+/// Live timers per component.
+pub const MAX_TIMERS: u32 = 64;
+/// Bytes of a topic or subscribe pattern: 1 to this many, else `-2` malformed.
+pub const MAX_TOPIC_BYTES: u32 = 128;
+/// Live bus subscriptions (distinct patterns) per component.
+pub const MAX_SUBSCRIPTIONS: u32 = 64;
+/// Bytes of a published payload (64 KiB); a longer one is `-9` limit.
+pub const MAX_PAYLOAD: u32 = 64 * 1024;
