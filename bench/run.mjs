@@ -33,31 +33,37 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
 });
 
-async function once(impl, manifest) {
-  const context = await browser.newContext(); // a fresh context: nothing cached or compiled
-  const page = await context.newPage();
+// Cold runs use a fresh context each (nothing cached or compiled); warm runs reload one page per
+// loader in a context that has run it before (the browser's HTTP and code caches are warm).
+const warmPages = {};
+async function once(impl, manifest, warm = false) {
+  const key = `${impl} ${manifest}`;
+  const context = warm ? null : await browser.newContext();
+  const page = warm ? (warmPages[key] ??= await (await browser.newContext()).newPage()) : await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}bench/page.html?impl=${impl}&manifest=${manifest}`);
   await page.waitForFunction(() => window.__bench || null, null, { timeout: 20_000 });
   const result = await page.evaluate(() => window.__bench);
-  await context.close();
+  page.removeAllListeners('pageerror');
+  await context?.close();
   if (errors.length) throw new Error(`${impl}: ${errors.join('; ')}`);
   return result;
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const scenarios = [
-  ['mount the 5 demo components', 'all.json'],
-  [`mount a todo list of ${ROWS} items`, 'rows.json'],
+  ['mount the 5 demo components, cold', 'all.json', false],
+  ['mount the 5 demo components, warm', 'all.json', true],
+  [`mount a todo list of ${ROWS} items, cold`, 'rows.json', false],
 ];
 const results = [];
-for (const [title, manifest] of scenarios) {
+for (const [title, manifest, warm] of scenarios) {
   const runs = { tessera: [], baseline: [] };
-  await once('tessera', manifest); await once('baseline', manifest); // warm the browser process
+  await once('tessera', manifest, warm); await once('baseline', manifest, warm); // warm the browser process
   for (let i = 0; i < RUNS; i++) {
     // Alternate the order so drift on a busy machine hits both alike.
-    for (const impl of i % 2 ? ['baseline', 'tessera'] : ['tessera', 'baseline']) runs[impl].push(await once(impl, manifest));
+    for (const impl of i % 2 ? ['baseline', 'tessera'] : ['tessera', 'baseline']) runs[impl].push(await once(impl, manifest, warm));
   }
   const summary = (impl, key) => +median(runs[impl].map((r) => r[key])).toFixed(2);
   results.push({
@@ -87,7 +93,8 @@ const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const md = [
   '# Benchmark results',
   '',
-  `Written by \`npm run bench\` on ${out.date}: ${chromiumVersion}, headless, localhost, a fresh browser context per run,`,
+  `Written by \`npm run bench\` on ${out.date}: ${chromiumVersion}, headless, localhost; "cold" runs use a fresh browser`,
+  'context each, "warm" runs reload a page that ran the same loader before (HTTP and code caches warm);',
   `median of ${RUNS} runs per loader, the two loaders alternating. "init" is fetching and instantiating the loader itself`,
   '(nothing for the baseline, which is plain JavaScript already on the page); "mount" is from a ready loader to every',
   'component mounted and laid out.',
