@@ -1,6 +1,6 @@
 //! The pure parts of the Tessera component ABI, version 1 (docs/abi.md): the DOM-edit wire
-//! format ([`op`], [`Op`], [`Decoder`]), the result codes ([`code`]), the limits ([`limits`])
-//! and the host's refusal rules ([`rules`]).
+//! format ([`op`], [`Op`], [`Decoder`]), the import and export names ([`names`]), the result
+//! codes ([`code`]), the limits ([`limits`]) and the host's refusal rules ([`rules`]).
 //!
 //! This crate is the one implementation of docs/abi.md's wire sections and refusal rules. The
 //! loader's host (`crates/loader/src/host/`) applies it to the browser DOM; the guest SDK's native
@@ -27,6 +27,7 @@
 pub mod code;
 mod decode;
 pub mod limits;
+pub mod names;
 pub mod op;
 pub mod rules;
 mod wire;

@@ -195,28 +195,11 @@ fn error_codes_match_the_table_in_docs_abi_md() {
 
 #[test]
 fn imports_and_exports_match_the_tables_in_docs_abi_md() {
-    // The names the SDK imports (src/abi.rs) and exports (component!), in the docs' order.
-    let imports = [
-        "apply",
-        "publish",
-        "subscribe",
-        "set_timer",
-        "clear_timer",
-        "now",
-        "log",
-        "fail",
-    ];
-    let exports = [
-        "memory",
-        "tessera_abi_version",
-        "tessera_alloc",
-        "tessera_mount",
-        "tessera_unmount",
-        "tessera_props",
-        "tessera_event",
-        "tessera_message",
-        "tessera_timer",
-    ];
+    // The names both sides of the ABI use (tessera_abi::names, which the loader's host checks
+    // modules against), in the docs' order; the SDK imports (src/abi.rs) and exports
+    // (component!) each of them.
+    let imports = tessera_abi::names::IMPORTS;
+    let exports = tessera_abi::names::EXPORTS.map(|(name, _, _)| name);
     let names = |h| {
         table_after(h)
             .into_iter()

@@ -2,26 +2,10 @@
 //! (docs/abi.md, "Versioning"), from `WebAssembly.Module.imports` / `.exports`.
 
 use super::codes::cat;
-use super::imports::NAMES;
 use alloc::{string::String, vec::Vec};
 use js_sys::{Reflect, WebAssembly::Module};
+use tessera_abi::names::{EXPORTS, IMPORTS, IMPORT_MODULE};
 use wasm_bindgen::JsValue;
-
-/// The import module of ABI v1.
-pub(super) const IMPORT_MODULE: &str = "tessera/v1";
-
-/// The exports the ABI names: name, kind, required.
-const EXPORTS: [(&str, &str, bool); 9] = [
-    ("memory", "memory", true),
-    ("tessera_abi_version", "function", true),
-    ("tessera_alloc", "function", true),
-    ("tessera_mount", "function", true),
-    ("tessera_unmount", "function", false),
-    ("tessera_props", "function", false),
-    ("tessera_event", "function", false),
-    ("tessera_message", "function", false),
-    ("tessera_timer", "function", false),
-];
 
 /// Checks a compiled module's imports and exports against the ABI before instantiation.
 /// `Err` lists every missing or unexpected item, e.g. `unexpected import env.alert (function)`.
@@ -30,7 +14,7 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     for import in Module::imports(module).iter() {
         let (from, name) = (get_str(&import, "module"), get_str(&import, "name"));
         let kind = get_str(&import, "kind");
-        if from != IMPORT_MODULE || kind != "function" || !NAMES.contains(&name.as_str()) {
+        if from != IMPORT_MODULE || kind != "function" || !IMPORTS.contains(&name.as_str()) {
             problems.push(cat(&[
                 "unexpected import ",
                 &from,

@@ -3,9 +3,8 @@
 //! a fault does, and the callbacks from the browser live in `call`.
 
 use super::call::Stop;
-use super::check::IMPORT_MODULE;
 use super::codes::{cat, dec, Refusal};
-use super::imports::{self, EVENT, NAMES_CSV, TIMER};
+use super::imports::{self, EVENT, TIMER};
 use super::js::{self, Table};
 use super::memory::GuestMemory;
 use super::timers::Timers;
@@ -14,6 +13,7 @@ use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
 use js_sys::{Function, Object, Reflect, WebAssembly};
+use tessera_abi::names::{IMPORTS_CSV, IMPORT_MODULE};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
@@ -115,7 +115,7 @@ impl Guest {
 
     /// The import object `{ "tessera/v1": { apply, publish, ... } }` for `WebAssembly.instantiate`.
     pub fn imports(&self) -> Object {
-        js::imports(&self.0.table, IMPORT_MODULE, NAMES_CSV)
+        js::imports(&self.0.table, IMPORT_MODULE, IMPORTS_CSV)
     }
 
     /// Binds to a fresh instance's exports and checks `tessera_abi_version() == 1`.

@@ -10,21 +10,9 @@ use super::js;
 use alloc::rc::Rc;
 use alloc::string::String;
 use tessera_abi::limits::{MAX_BATCH, MAX_PAYLOAD, MAX_SUBSCRIPTIONS, MAX_TOPIC_BYTES};
+use tessera_abi::names::IMPORTS;
 use tessera_manifest::{pattern_covers, topic_matches};
 
-/// The import names of `tessera/v1`; an import's kind is its index here.
-pub(super) const NAMES: [&str; 8] = [
-    "apply",
-    "publish",
-    "subscribe",
-    "set_timer",
-    "clear_timer",
-    "now",
-    "log",
-    "fail",
-];
-/// [`NAMES`] as `host.js` takes them.
-pub(super) const NAMES_CSV: &str = "apply,publish,subscribe,set_timer,clear_timer,now,log,fail";
 /// Kind of a DOM listener: `(EVENT, listener, .., event data)`.
 pub(super) const EVENT: u32 = 8;
 /// Kind of a timer: `(TIMER, id)`.
@@ -53,7 +41,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         State::Live => {}
         State::Dead => return OUT_OF_BOUNDS.into(),
         State::Fresh => {
-            let name = NAMES.get(kind as usize).copied().unwrap_or("?");
+            let name = IMPORTS.get(kind as usize).copied().unwrap_or("?");
             g.violate(cat(&["import ", name, " called during instantiation"]));
             return OUT_OF_BOUNDS.into();
         }
@@ -201,14 +189,4 @@ fn fail(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
         String::from_utf8(bytes).unwrap_or_else(|_| "a panic message that is not utf-8".into());
     *g.panic.borrow_mut() = Some(text);
     OK
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_names_host_js_gets_are_the_abi_names() {
-        assert_eq!(NAMES.join(","), NAMES_CSV);
-    }
 }

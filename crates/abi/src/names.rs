@@ -1,0 +1,44 @@
+//! The names the ABI's two sides agree on (docs/abi.md, "Guest exports" and "Host imports"):
+//! the import module, its imports in the order the host numbers them, and the guest's exports.
+
+/// The import module of ABI v1.
+pub const IMPORT_MODULE: &str = "tessera/v1";
+
+/// The imports of [`IMPORT_MODULE`], in the docs' order; the host numbers them by this index.
+pub const IMPORTS: [&str; 8] = [
+    "apply",
+    "publish",
+    "subscribe",
+    "set_timer",
+    "clear_timer",
+    "now",
+    "log",
+    "fail",
+];
+
+/// [`IMPORTS`] joined with commas, for a JavaScript host that takes them as one string.
+pub const IMPORTS_CSV: &str = "apply,publish,subscribe,set_timer,clear_timer,now,log,fail";
+
+/// The guest's exports, in the docs' order: name, `WebAssembly.Module.exports` kind, required.
+pub const EXPORTS: [(&str, &str, bool); 9] = [
+    ("memory", "memory", true),
+    ("tessera_abi_version", "function", true),
+    ("tessera_alloc", "function", true),
+    ("tessera_mount", "function", true),
+    ("tessera_unmount", "function", false),
+    ("tessera_props", "function", false),
+    ("tessera_event", "function", false),
+    ("tessera_message", "function", false),
+    ("tessera_timer", "function", false),
+];
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+
+    #[test]
+    fn the_csv_is_the_import_list() {
+        assert_eq!(IMPORTS.join(","), IMPORTS_CSV);
+    }
+}
