@@ -1,13 +1,11 @@
 // `npm run bench`: the Tessera loader against a hand-written JavaScript loader (bench/baseline.js),
 // in the same headless Chromium run, on the demo's components. Writes bench/results.json and
 // bench/RESULTS.md, which the README and docs quote. Run through scripts/bench.sh (it builds first).
-import { chromium } from 'playwright-core';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { cpSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST } from '../tests/e2e/harness.mjs';
-import { serve } from '../scripts/serve.mjs';
+import { ROOT, DIST, open } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
@@ -26,12 +24,9 @@ const todo = all.components.find((c) => c.name === 'todo');
 const rows = { manifestVersion: 1, components: [{ ...todo, props: { items: Array.from({ length: ROWS }, (_, i) => `item ${i}`) } }] };
 writeFileSync(join(dir, 'rows.json'), JSON.stringify(rows));
 
-const { server, url } = await serve(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+// The same server and headless Chromium as the end-to-end tests.
+const env = await open();
+const { url, browser } = env;
 
 // Cold runs use a fresh context each (nothing cached or compiled); warm runs reload one page per
 // loader in a context that has run it before (the browser's HTTP and code caches are warm).
@@ -73,8 +68,7 @@ for (const [title, manifest, warm] of scenarios) {
   });
   console.log(title, JSON.stringify(results.at(-1)));
 }
-await browser.close();
-server.close();
+await env.close();
 
 // Sizes: what each loader ships, brotli quality 11 (the baseline minified by esbuild like the loader's glue).
 const loaderWasm = readFileSync(join(ROOT, 'pkg', 'tessera_loader_bg.wasm'));
