@@ -137,7 +137,7 @@ impl Tessera {
 
     /// The component's state.
     #[wasm_bindgen(unchecked_return_type = "TesseraState")]
-    pub fn state(&self, name: &str) -> Result<String, JsValue> {
+    pub fn state(&self, name: &str) -> Result<JsValue, JsValue> {
         self.loader
             .get(name)
             .map(|c| c.state().id().into())

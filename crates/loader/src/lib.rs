@@ -55,8 +55,9 @@ pub use api::Tessera;
 use wasm_bindgen::prelude::*;
 
 /// The loader's version.
-#[wasm_bindgen]
-pub fn version() -> alloc::string::String {
+// A JsValue, not a String: the glue then has no copy-out-and-free code for it.
+#[wasm_bindgen(unchecked_return_type = "string")]
+pub fn version() -> JsValue {
     env!("CARGO_PKG_VERSION").into()
 }
 
