@@ -1,5 +1,6 @@
 //! Reading the manifest from JavaScript: a parsed JSON value becomes the manifest crate's
-//! [`Value`], which `tessera_manifest::from_value` validates (the same rules the CLI applies).
+//! [`Value`], which `tessera_manifest::from_owned_value` validates (the same rules the CLI
+//! applies, without copying the props).
 //!
 //! No serde here: a `Reflect`-based walk costs about 2 KB of wasm where serde costs about 20 KB.
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
@@ -23,7 +24,7 @@ pub(crate) struct Read {
 /// Validates `json`, which must be plain JSON data (what `JSON.parse` returns).
 pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
-    let manifest = tessera_manifest::from_value(&value(json)).map_err(|problems| {
+    let manifest = tessera_manifest::from_owned_value(value(json)).map_err(|problems| {
         let lines: Vec<String> = problems.0.iter().map(|p| p.to_line()).collect();
         invalid(join(&lines))
     })?;
