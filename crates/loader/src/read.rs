@@ -6,7 +6,7 @@
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
 
 use crate::errors::{Error, Failure};
-use crate::text::{join, js_message};
+use crate::text::js_message;
 use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect, JSON};
 use tessera_manifest::value::Value;
@@ -25,8 +25,15 @@ pub(crate) struct Read {
 pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
     let manifest = tessera_manifest::from_owned_value(value(json)).map_err(|problems| {
-        let lines: Vec<String> = problems.0.iter().map(|p| p.to_line()).collect();
-        invalid(join(&lines))
+        // The problem lines joined with "; ", as `join` would, without a vector of lines.
+        let mut lines = String::new();
+        for (i, problem) in problems.0.iter().enumerate() {
+            if i > 0 {
+                lines.push_str("; ");
+            }
+            lines.push_str(&problem.to_line());
+        }
+        invalid(lines)
     })?;
     let entries = Reflect::get(json, &"components".into()).unwrap_or_default();
     let props = (0..manifest.components.len() as u32)
