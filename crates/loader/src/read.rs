@@ -24,7 +24,9 @@ pub(crate) struct Read {
 /// Validates `json`, which must be plain JSON data (what `JSON.parse` returns).
 pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
-    let manifest = tessera_manifest::from_owned_value(value(json)).map_err(|problems| {
+    let mut props = Vec::new();
+    let value = value(json, ROOT, &mut props);
+    let manifest = tessera_manifest::from_owned_value(value).map_err(|problems| {
         // The problem lines joined with "; ", as `join` would, without a vector of lines.
         let mut lines = String::new();
         for (i, problem) in problems.0.iter().enumerate() {
@@ -35,13 +37,6 @@ pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
         }
         invalid(lines)
     })?;
-    let entries = Reflect::get(json, &"components".into()).unwrap_or_default();
-    let props = (0..manifest.components.len() as u32)
-        .map(|i| {
-            let entry = Reflect::get_u32(&entries, i).unwrap_or_default();
-            props_json(&Reflect::get(&entry, &"props".into()).unwrap_or_default())
-        })
-        .collect();
     Ok(Read { manifest, props })
 }
 
@@ -68,8 +63,23 @@ pub(crate) fn props_json(props: &JsValue) -> String {
         .unwrap_or_else(|_| String::from("{}"))
 }
 
-/// Converts plain JSON data to a [`Value`], keeping object keys in order.
-pub(crate) fn value(json: &JsValue) -> Value {
+/// Where a value sits, as far as collecting the components' props needs: the document, its
+/// `components`, one component, that component's `props`, or anywhere else.
+const ROOT: u8 = 0;
+const COMPONENTS: u8 = 1;
+const COMPONENT: u8 = 2;
+const PROPS: u8 = 3;
+const OTHER: u8 = 4;
+
+/// Converts plain JSON data at `level` (see [`ROOT`]) to a [`Value`], keeping object keys in
+/// order. On the way, pushes one entry to `props` per item of `components`: its props as JSON
+/// text, `{}` when absent; so one walk serves validation and the props.
+fn value(json: &JsValue, level: u8, props: &mut Vec<String>) -> Value {
+    if level == PROPS {
+        if let Some(text) = props.last_mut() {
+            *text = props_json(json);
+        }
+    }
     if let Some(b) = json.as_bool() {
         Value::Bool(b)
     } else if let Some(n) = json.as_f64() {
@@ -77,19 +87,34 @@ pub(crate) fn value(json: &JsValue) -> Value {
     } else if let Some(s) = json.as_string() {
         Value::String(s)
     } else if Array::is_array(json) {
+        let mut item = |item: JsValue| {
+            let child = if level == COMPONENTS {
+                props.push(String::from("{}"));
+                COMPONENT
+            } else {
+                OTHER
+            };
+            value(&item, child, props)
+        };
         Value::Array(
             json.unchecked_ref::<Array>()
                 .iter()
-                .map(|item| value(&item))
+                .map(&mut item)
                 .collect(),
         )
     } else if json.is_object() {
         let keys = Object::keys(json.unchecked_ref::<Object>());
-        let entry = |key: JsValue| {
+        let mut entry = |key: JsValue| {
             let item = Reflect::get(json, &key).unwrap_or_default();
-            (key.as_string().unwrap_or_default(), value(&item))
+            let key = key.as_string().unwrap_or_default();
+            let child = match (level, key.as_str()) {
+                (ROOT, "components") => COMPONENTS,
+                (COMPONENT, "props") => PROPS,
+                _ => OTHER,
+            };
+            (key, value(&item, child, props))
         };
-        Value::Object(keys.iter().map(entry).collect())
+        Value::Object(keys.iter().map(&mut entry).collect())
     } else {
         Value::Null
     }
