@@ -1,11 +1,12 @@
 //! Reading the manifest from JavaScript: a parsed JSON value becomes the manifest crate's
-//! [`Value`], which `tessera_manifest::from_value` validates (the same rules the CLI applies).
+//! [`Value`], which `tessera_manifest::from_owned_value` validates (the same rules the CLI
+//! applies, without copying the props).
 //!
 //! No serde here: a `Reflect`-based walk costs about 2 KB of wasm where serde costs about 20 KB.
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
 
 use crate::errors::{Error, Failure};
-use crate::text::{join, js_message};
+use crate::text::js_message;
 use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect, JSON};
 use tessera_manifest::value::Value;
@@ -23,17 +24,19 @@ pub(crate) struct Read {
 /// Validates `json`, which must be plain JSON data (what `JSON.parse` returns).
 pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
-    let manifest = tessera_manifest::from_value(&value(json)).map_err(|problems| {
-        let lines: Vec<String> = problems.0.iter().map(|p| p.to_line()).collect();
-        invalid(join(&lines))
+    let mut props = Vec::new();
+    let value = value(json, ROOT, &mut props);
+    let manifest = tessera_manifest::from_owned_value(value).map_err(|problems| {
+        // The problem lines joined with "; ", as `join` would, without a vector of lines.
+        let mut lines = String::new();
+        for (i, problem) in problems.0.iter().enumerate() {
+            if i > 0 {
+                lines.push_str("; ");
+            }
+            lines.push_str(&problem.to_line());
+        }
+        invalid(lines)
     })?;
-    let entries = Reflect::get(json, &"components".into()).unwrap_or_default();
-    let props = (0..manifest.components.len() as u32)
-        .map(|i| {
-            let entry = Reflect::get_u32(&entries, i).unwrap_or_default();
-            props_json(&Reflect::get(&entry, &"props".into()).unwrap_or_default())
-        })
-        .collect();
     Ok(Read { manifest, props })
 }
 
@@ -60,8 +63,23 @@ pub(crate) fn props_json(props: &JsValue) -> String {
         .unwrap_or_else(|_| String::from("{}"))
 }
 
-/// Converts plain JSON data to a [`Value`], keeping object keys in order.
-pub(crate) fn value(json: &JsValue) -> Value {
+/// Where a value sits, as far as collecting the components' props needs: the document, its
+/// `components`, one component, that component's `props`, or anywhere else.
+const ROOT: u8 = 0;
+const COMPONENTS: u8 = 1;
+const COMPONENT: u8 = 2;
+const PROPS: u8 = 3;
+const OTHER: u8 = 4;
+
+/// Converts plain JSON data at `level` (see [`ROOT`]) to a [`Value`], keeping object keys in
+/// order. On the way, pushes one entry to `props` per item of `components`: its props as JSON
+/// text, `{}` when absent; so one walk serves validation and the props.
+fn value(json: &JsValue, level: u8, props: &mut Vec<String>) -> Value {
+    if level == PROPS {
+        if let Some(text) = props.last_mut() {
+            *text = props_json(json);
+        }
+    }
     if let Some(b) = json.as_bool() {
         Value::Bool(b)
     } else if let Some(n) = json.as_f64() {
@@ -69,19 +87,34 @@ pub(crate) fn value(json: &JsValue) -> Value {
     } else if let Some(s) = json.as_string() {
         Value::String(s)
     } else if Array::is_array(json) {
+        let mut item = |item: JsValue| {
+            let child = if level == COMPONENTS {
+                props.push(String::from("{}"));
+                COMPONENT
+            } else {
+                OTHER
+            };
+            value(&item, child, props)
+        };
         Value::Array(
             json.unchecked_ref::<Array>()
                 .iter()
-                .map(|item| value(&item))
+                .map(&mut item)
                 .collect(),
         )
     } else if json.is_object() {
         let keys = Object::keys(json.unchecked_ref::<Object>());
-        let entry = |key: JsValue| {
+        let mut entry = |key: JsValue| {
             let item = Reflect::get(json, &key).unwrap_or_default();
-            (key.as_string().unwrap_or_default(), value(&item))
+            let key = key.as_string().unwrap_or_default();
+            let child = match (level, key.as_str()) {
+                (ROOT, "components") => COMPONENTS,
+                (COMPONENT, "props") => PROPS,
+                _ => OTHER,
+            };
+            (key, value(&item, child, props))
         };
-        Value::Object(keys.iter().map(entry).collect())
+        Value::Object(keys.iter().map(&mut entry).collect())
     } else {
         Value::Null
     }

@@ -76,7 +76,7 @@ pub use problem::{Problem, Problems};
 pub use route::route_matches;
 pub use topic::{pattern_covers, topic_matches};
 pub use url::{resolve_url, UrlError};
-pub use validate::from_value;
+pub use validate::{from_owned_value, from_value};
 
 /// The manifest format version this crate reads and writes (`"manifestVersion": 1`).
 pub const MANIFEST_VERSION: u32 = 1;

@@ -54,6 +54,7 @@ impl Msg {
     }
 
     /// Takes the message out of a chain of appends.
+    #[inline(never)]
     pub(crate) fn take(&mut self) -> Msg {
         Msg(core::mem::take(&mut self.0))
     }

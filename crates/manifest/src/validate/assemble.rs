@@ -1,5 +1,6 @@
 //! Building the typed [`Manifest`] from a document that validation accepted, so every field is
 //! present when required, of the right type and within its limits; absent fields get defaults.
+//! Each component's `props` move out of the document (left `null`), so nothing is copied.
 
 use crate::manifest::{Budget, Capabilities, Component, Kind, Load, Manifest, TotalBudget};
 use crate::value::Value;
@@ -8,23 +9,37 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 /// The manifest `root` describes.
-pub(super) fn manifest(root: &Value) -> Manifest {
+pub(super) fn manifest(root: &mut Value) -> Manifest {
     let budget = root.get("budget");
+    let budget = TotalBudget {
+        total_bytes: int(budget, "totalBytes"),
+        total_gzip_bytes: int(budget, "totalGzipBytes"),
+        total_brotli_bytes: int(budget, "totalBrotliBytes"),
+    };
+    let components = match field_mut(root, "components") {
+        Some(Value::Array(items)) => items.iter_mut().map(component).collect(),
+        _ => Vec::new(),
+    };
     Manifest {
         manifest_version: MANIFEST_VERSION,
-        budget: TotalBudget {
-            total_bytes: int(budget, "totalBytes"),
-            total_gzip_bytes: int(budget, "totalGzipBytes"),
-            total_brotli_bytes: int(budget, "totalBrotliBytes"),
-        },
-        components: items(root.get("components"))
-            .iter()
-            .map(component)
-            .collect(),
+        budget,
+        components,
     }
 }
 
-fn component(value: &Value) -> Component {
+/// The value of the first entry named `key`, when `object` is an object that has one.
+fn field_mut<'v>(object: &'v mut Value, key: &str) -> Option<&'v mut Value> {
+    match object {
+        Value::Object(entries) => entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn component(value: &mut Value) -> Component {
+    let props = field_mut(value, "props").map_or_else(Value::empty_object, |props| {
+        core::mem::replace(props, Value::Null)
+    });
+    let value = &*value;
     let c = Some(value);
     let budget = value.get("budget");
     let capabilities = value.get("capabilities");
@@ -44,9 +59,7 @@ fn component(value: &Value) -> Component {
             max_memory_pages: int(budget, "maxMemoryPages").map(|n| n as u32),
         },
         load: load(value.get("load")),
-        props: value
-            .get("props")
-            .map_or_else(Value::empty_object, Value::clone),
+        props,
         capabilities: Capabilities {
             publish: strings(capabilities, "publish"),
             subscribe: strings(capabilities, "subscribe"),

@@ -30,13 +30,26 @@ use path::Path;
 /// order first, then each field in the order of [`crate::fields`]; duplicate names and slots
 /// across components last.
 pub fn from_value(value: &Value) -> Result<Manifest, Problems> {
+    check(value)?;
+    Ok(assemble::manifest(&mut value.clone()))
+}
+
+/// [`from_value`] for a value the caller no longer needs: the same checks and result, but each
+/// component's `props` move into the [`Manifest`] instead of being copied (the loader's way).
+pub fn from_owned_value(mut value: Value) -> Result<Manifest, Problems> {
+    check(&value)?;
+    Ok(assemble::manifest(&mut value))
+}
+
+/// Every problem of `value`, when it has any.
+fn check(value: &Value) -> Result<(), Problems> {
     let mut ctx = Ctx {
         problems: Vec::new(),
         component: None,
     };
     rules::check_object(&mut ctx, &Path::Root, value, &rules::MANIFEST);
     if ctx.problems.is_empty() {
-        Ok(assemble::manifest(value))
+        Ok(())
     } else {
         Err(Problems(ctx.problems))
     }
@@ -74,5 +87,30 @@ impl Ctx<'_> {
     /// Records the fixed `message`, then `, got ` and the bad value.
     pub(crate) fn say_got(&mut self, path: &Path<'_>, message: &str, value: &Value) {
         self.report_got(path, Msg::new(message), value);
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::{from_owned_value, from_value};
+    use crate::parse_json;
+
+    /// Moving the value in gives what checking a borrowed one gives, valid or not.
+    #[test]
+    fn owned_and_borrowed_values_give_the_same_result() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for file in [
+            "valid/full.json",
+            "valid/at-the-limits.json",
+            "invalid/bad-urls.json",
+        ] {
+            let text = std::fs::read_to_string(std::format!("{fixtures}/{file}")).unwrap();
+            let value = parse_json(&text).unwrap();
+            assert_eq!(
+                from_owned_value(value.clone()),
+                from_value(&value),
+                "{file}"
+            );
+        }
     }
 }

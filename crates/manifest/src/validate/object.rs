@@ -92,35 +92,112 @@ fn unknown_field(key: &str, allowed: &[&str]) -> Msg {
 }
 
 /// A likely typo: at most two single-byte edits away, ignoring ASCII case (Levenshtein
-/// distance, one row at a time in a fixed array: no allocation). Every known field has at least
-/// four bytes, so a key equal to one ignoring case always qualifies.
+/// distance, searched without allocation). Every known field has at least four bytes, so a key
+/// equal to one ignoring case always qualifies.
 fn is_near(key: &str, known: &str) -> bool {
     let (a, b) = (key.as_bytes(), known.as_bytes());
-    let mut row = [0u8; 32];
-    if a.len() > 64 || a.len().abs_diff(b.len()) > 2 || b.len() < 4 || b.len() >= row.len() {
-        return false;
-    }
-    for (j, cell) in row.iter_mut().enumerate() {
-        *cell = j as u8;
-    }
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        let mut left = i as u8 + 1;
-        row[0] = left;
-        for (cell, &cb) in row.iter_mut().skip(1).zip(b) {
-            let substitute = diagonal + u8::from(!ca.eq_ignore_ascii_case(&cb));
-            diagonal = *cell;
-            left = substitute.min(*cell + 1).min(left + 1);
-            *cell = left;
+    a.len() <= 64 && a.len().abs_diff(b.len()) <= 2 && (4..32).contains(&b.len()) && within(a, b, 2)
+}
+
+/// Is `a` at most `edits` single-byte insertions, deletions or substitutions away from `b`,
+/// ignoring ASCII case? Equal first bytes always pair up in some shortest edit script, so only a
+/// mismatch branches (three ways, at most `edits` deep).
+fn within(a: &[u8], b: &[u8], edits: u8) -> bool {
+    match (a.split_first(), b.split_first()) {
+        (Some((x, ra)), Some((y, rb))) if x.eq_ignore_ascii_case(y) => within(ra, rb, edits),
+        (Some((_, ra)), Some((_, rb))) => {
+            edits > 0
+                && (within(ra, rb, edits - 1)
+                    || within(ra, b, edits - 1)
+                    || within(a, rb, edits - 1))
         }
+        _ => a.len().max(b.len()) <= usize::from(edits),
     }
-    row.get(b.len()).is_some_and(|&distance| distance <= 2)
 }
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
     use super::is_near;
     use crate::fields;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    /// The edit distance between `a` and `b` ignoring ASCII case, by the textbook table.
+    fn distance(a: &[u8], b: &[u8]) -> usize {
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substitute = diagonal + usize::from(!ca.eq_ignore_ascii_case(cb));
+                diagonal = row[j + 1];
+                row[j + 1] = substitute.min(row[j + 1] + 1).min(row[j] + 1);
+            }
+        }
+        row[b.len()]
+    }
+
+    /// `is_near` agrees with the table on every field and keys one to three edits from it.
+    #[test]
+    fn is_near_is_distance_at_most_two() {
+        let lists = [
+            fields::MANIFEST,
+            fields::TOTAL_BUDGET,
+            fields::COMPONENT,
+            fields::BUDGET,
+            fields::ROUTE_LOAD,
+            fields::CAPABILITIES,
+        ];
+        let known = lists.concat();
+        let mut keys: Vec<String> = Vec::new();
+        for field in &known {
+            let bytes = field.as_bytes();
+            for i in 0..=bytes.len() {
+                for c in [b'x', b'e', b'S', b'-'] {
+                    let mut inserted = bytes.to_vec();
+                    inserted.insert(i, c);
+                    keys.push(String::from_utf8(inserted).unwrap());
+                    if i < bytes.len() {
+                        let mut replaced = bytes.to_vec();
+                        replaced[i] = c;
+                        keys.push(String::from_utf8(replaced).unwrap());
+                    }
+                }
+                if i < bytes.len() {
+                    let mut removed = bytes.to_vec();
+                    removed.remove(i);
+                    keys.push(String::from_utf8(removed).unwrap());
+                }
+            }
+        }
+        // Two and three edits: edit the one-edit keys again.
+        let once = keys.clone();
+        for key in once.iter().step_by(3) {
+            let bytes = key.as_bytes();
+            for i in (0..bytes.len()).step_by(2) {
+                let mut removed = bytes.to_vec();
+                removed.remove(i);
+                let removed = String::from_utf8(removed).unwrap();
+                let mut twice = removed.clone().into_bytes();
+                twice.insert(i / 2, b'q');
+                keys.push(removed);
+                keys.push(String::from_utf8(twice).unwrap());
+            }
+        }
+        keys.extend(["", "a", "abcd", "x".repeat(70).as_str()].map(String::from));
+        for key in &keys {
+            for field in &known {
+                let (a, b) = (key.as_bytes(), field.as_bytes());
+                let expected = a.len() <= 64
+                    && a.len().abs_diff(b.len()) <= 2
+                    && b.len() >= 4
+                    && distance(a, b) <= 2;
+                assert_eq!(is_near(key, field), expected, "{key} {field}");
+            }
+        }
+    }
 
     /// `is_near` skips an exact case-insensitive comparison because every known field has at
     /// least four bytes, where the edit distance already accepts such a key.

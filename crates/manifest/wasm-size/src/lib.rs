@@ -1,8 +1,9 @@
 //! A no_std cdylib shaped like the loader's use of `tessera_manifest`: a [`Value`] is decoded
 //! from bytes the host writes into memory (so nothing constant-folds), then, with the `validate`
-//! feature, checked by `from_value`; problems come back as lines, a valid manifest is handed to
-//! the host. Without `validate` the value goes to the host unchecked: the difference between the
-//! two builds is what validation costs. Panics trap without formatting, as in the loader.
+//! feature, checked by `from_owned_value` as the loader does; problems come back as lines, a
+//! valid manifest is handed to the host. Without `validate` the value goes to the host
+//! unchecked: the difference between the two builds is what validation costs. Panics trap
+//! without formatting, as in the loader.
 //!
 //! Encoding (little endian): 0 null, 1 false, 2 true, 3 f64, 4 string (u32 length, UTF-8 bytes),
 //! 5 array (u32 count, items), 6 object (u32 count, then key string bytes as in 4 without the
@@ -54,12 +55,12 @@ pub unsafe extern "C" fn run(ptr: *mut u8, len: usize) -> u32 {
     let Some(value) = decode::value(&mut bytes.as_slice()) else {
         return u32::MAX;
     };
-    check(&value)
+    check(value)
 }
 
 #[cfg(feature = "validate")]
-fn check(value: &Value) -> u32 {
-    match tessera_manifest::from_value(value) {
+fn check(value: Value) -> u32 {
+    match tessera_manifest::from_owned_value(value) {
         Ok(manifest) => {
             // SAFETY: the host only records the address.
             unsafe { keep((&manifest as *const tessera_manifest::Manifest).cast()) };
@@ -77,9 +78,9 @@ fn check(value: &Value) -> u32 {
 }
 
 #[cfg(not(feature = "validate"))]
-fn check(value: &Value) -> u32 {
+fn check(value: Value) -> u32 {
     // SAFETY: the host only records the address.
-    unsafe { keep((value as *const Value).cast()) };
+    unsafe { keep((&value as *const Value).cast()) };
     let _ = problem;
     0
 }
