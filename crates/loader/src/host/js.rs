@@ -20,43 +20,20 @@ extern "C" {
     pub(super) fn kind(table: &Table, id: u32) -> u32;
     /// How many nodes (`0`), listeners (`1`) or timers (`2`) are live.
     pub(super) fn count(table: &Table, which: u32) -> u32;
-    /// A new element (`tag`) or text node (`text`) as node `id`.
-    pub(super) fn create(table: &Table, id: u32, tag: Option<&str>, text: &str);
-    /// `setAttribute` on node `id`.
-    #[wasm_bindgen(catch, js_name = setAttr)]
-    pub(super) fn set_attr(table: &Table, id: u32, name: &str, value: &str) -> Result<(), JsValue>;
-    /// `removeAttribute` on node `id`.
-    #[wasm_bindgen(catch, js_name = removeAttr)]
-    pub(super) fn remove_attr(table: &Table, id: u32, name: &str) -> Result<(), JsValue>;
-    /// `textContent` of node `id`.
-    #[wasm_bindgen(catch, js_name = setText)]
-    pub(super) fn set_text(table: &Table, id: u32, text: &str) -> Result<(), JsValue>;
-    /// A property (`value`, `checked`) of node `id`.
-    #[wasm_bindgen(catch, js_name = setProp)]
-    pub(super) fn set_prop(
+    /// DOM edit `op` (docs/abi.md's opcode, already checked) on node `a`: a new element (tag
+    /// `s`) or text node (`s`) as node `a`; attribute `s` set to `v` or removed; text `s`;
+    /// node `b` appended to `a`, or inserted into `a` before `c`; node `a` detached and the ids
+    /// of its subtree released; listener `b` for event `s`; property `value` (`s`) or
+    /// `checked` (`b != 0`). `Some` is the text of what the DOM threw.
+    pub(super) fn edit(
         table: &Table,
-        id: u32,
-        name: &str,
-        value: &JsValue,
-    ) -> Result<(), JsValue>;
-    /// `appendChild`.
-    #[wasm_bindgen(catch)]
-    pub(super) fn append(table: &Table, parent: u32, child: u32) -> Result<(), JsValue>;
-    /// `insertBefore`.
-    #[wasm_bindgen(catch, js_name = insertBefore)]
-    pub(super) fn insert_before(
-        table: &Table,
-        parent: u32,
-        child: u32,
-        before: u32,
-    ) -> Result<(), JsValue>;
-    /// Detaches node `id` and releases the ids of its subtree.
-    #[wasm_bindgen(catch)]
-    pub(super) fn remove(table: &Table, id: u32) -> Result<(), JsValue>;
-    /// Adds listener `listener` for `event` on node `id`.
-    #[wasm_bindgen(catch)]
-    pub(super) fn listen(table: &Table, id: u32, listener: u32, event: &str)
-        -> Result<(), JsValue>;
+        op: u8,
+        a: u32,
+        b: u32,
+        c: u32,
+        s: &str,
+        v: &str,
+    ) -> Option<String>;
     /// Whether listener `listener` is live.
     pub(super) fn listening(table: &Table, listener: u32) -> bool;
     /// Removes listener `listener`; whether it was live.

@@ -33,26 +33,56 @@ export function kind(t, id) {
 /** How many nodes (the root not counted, `which` 0), listeners (1) or timers (2) are live. */
 export const count = (t, which) => [t.nodes, t.listeners, t.timers][which].size;
 
-/** A detached element (`tag`) or text node (`text`) as node `id`. */
-export function create(t, id, tag, text) {
-  const n = tag ? t.doc.createElement(tag) : t.doc.createTextNode(text);
-  t.nodes.set(id, n);
-  t.ids.set(n, id);
+/**
+ * DOM edit `op` (the ABI's opcode; Rust checked it): on node `a`, with nodes `b` and `c`, text
+ * `s` and `v`. Returns nothing, or the text of what the DOM threw (a node into its own subtree,
+ * `before` not a child of `parent`): Rust reports it.
+ */
+export function edit(t, op, a, b, c, s, v) {
+  try {
+    const n = node(t, a);
+    switch (op) {
+      case 1:
+      case 2: {
+        const created = op == 1 ? t.doc.createElement(s) : t.doc.createTextNode(s);
+        t.nodes.set(a, created);
+        t.ids.set(created, a);
+        break;
+      }
+      case 3:
+        n.setAttribute(s, v);
+        break;
+      case 4:
+        n.removeAttribute(s);
+        break;
+      case 5:
+        n.textContent = s;
+        break;
+      case 6:
+        n.appendChild(node(t, b));
+        break;
+      case 7:
+        n.insertBefore(node(t, b), node(t, c));
+        break;
+      case 8:
+        remove(t, n);
+        break;
+      case 9:
+        listen(t, n, b, s);
+        break;
+      case 11:
+        n.value = s;
+        break;
+      case 12:
+        n.checked = !!b;
+    }
+  } catch (e) {
+    return errorText(e);
+  }
 }
 
-// The DOM may refuse an edit (a node into its own subtree, `before` not a child of `parent`):
-// the functions below then throw, and Rust reports what the DOM said.
-export const setAttr = (t, id, name, value) => node(t, id).setAttribute(name, value);
-export const removeAttr = (t, id, name) => node(t, id).removeAttribute(name);
-export const setText = (t, id, text) => (node(t, id).textContent = text);
-export const setProp = (t, id, name, value) => (node(t, id)[name] = value);
-export const append = (t, parent, child) => node(t, parent).appendChild(node(t, child));
-export const insertBefore = (t, parent, child, before) =>
-  node(t, parent).insertBefore(node(t, child), node(t, before));
-
-/** Detaches node `id` and releases the ids of its whole subtree. */
-export function remove(t, id) {
-  const n = node(t, id);
+/** Detaches node `n` and releases the ids of its whole subtree. */
+function remove(t, n) {
   if (n.parentNode) n.parentNode.removeChild(n);
   const release = (n) => {
     const id = t.ids.get(n);
@@ -62,9 +92,8 @@ export function remove(t, id) {
   release(n);
 }
 
-/** Listener `listener` for `type` on node `id`; its events reach the dispatcher with their data. */
-export function listen(t, id, listener, type) {
-  const target = node(t, id);
+/** Listener `listener` for `type` on `target`; its events reach the dispatcher with their data. */
+function listen(t, target, listener, type) {
   const f = (e) => t.dispatch(t.EVENT, listener, 0, 0, 0, eventData(e));
   target.addEventListener(type, f);
   t.listeners.set(listener, [target, type, f]);
