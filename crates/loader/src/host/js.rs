@@ -3,7 +3,7 @@
 //! `JsValue` costs a slot in wasm-bindgen's table and code to free it).
 
 use alloc::string::String;
-use js_sys::{Function, Object, WebAssembly::Memory};
+use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/host.js")]
@@ -52,21 +52,33 @@ extern "C" {
     #[wasm_bindgen(js_name = stopTimer)]
     pub(super) fn stop_timer(table: &Table, id: u32);
 
-    /// Removes every listener and timer, empties the root, drops the submit guard.
+    /// Removes every listener and timer, empties the root, drops the submit guard and the
+    /// bound exports.
     pub(super) fn clear(table: &Table);
 
-    /// Calls a guest export with up to four `i32`s; `Err` is what it threw (a trap).
+    /// Binds a fresh instance's `exports` to the table: the exports named in `names` (comma
+    /// separated) and `memory`. Bit `k` of the result: the `k`th name is a function; bit
+    /// `names.len()`: `memory` is a `WebAssembly.Memory`.
+    pub(super) fn bind(table: &Table, exports: &JsValue, names: &str) -> u32;
+    /// Calls bound export `k` with up to four `i32`s; `Err` is what it threw (a trap).
     #[wasm_bindgen(catch)]
-    pub(super) fn call(f: &Function, a: u32, b: u32, c: u32, d: u32) -> Result<f64, JsValue>;
-    /// The guest memory's size in bytes.
+    pub(super) fn call(
+        table: &Table,
+        k: u32,
+        a: u32,
+        b: u32,
+        c: u32,
+        d: u32,
+    ) -> Result<f64, JsValue>;
+    /// The bound memory's size in bytes.
     #[wasm_bindgen(js_name = memorySize)]
-    pub(super) fn memory_size(memory: &Memory) -> f64;
-    /// Copies `bytes` to `ptr` in the guest's memory.
+    pub(super) fn memory_size(table: &Table) -> f64;
+    /// Copies `bytes` to `ptr` in the bound memory.
     #[wasm_bindgen(js_name = memoryWrite)]
-    pub(super) fn memory_write(memory: &Memory, ptr: u32, bytes: &[u8]);
-    /// Fills `out` from `ptr` in the guest's memory.
+    pub(super) fn memory_write(table: &Table, ptr: u32, bytes: &[u8]);
+    /// Fills `out` from `ptr` in the bound memory.
     #[wasm_bindgen(js_name = memoryRead)]
-    pub(super) fn memory_read(memory: &Memory, ptr: u32, out: &mut [u8]);
+    pub(super) fn memory_read(table: &Table, ptr: u32, out: &mut [u8]);
 
     /// `console[debug|info|warn|error|log]("[name]", text)`.
     pub(super) fn log(level: u32, name: &str, text: &str);

@@ -147,7 +147,7 @@ export function stopTimer(t, id) {
   if (timer) clearTimeout(timer[0]), t.timers.delete(id);
 }
 
-/** Ends everything the guest left: listeners, timers, its DOM, the submit guard. */
+/** Ends everything the guest left: listeners, timers, its DOM, the submit guard, its exports. */
 export function clear(t) {
   t.listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
   t.timers.forEach((timer) => clearTimeout(timer[0]));
@@ -157,19 +157,33 @@ export function clear(t) {
   t.ids = new WeakMap();
   t.root.textContent = "";
   t.root.removeEventListener("submit", t.guard);
+  t.f = t.memory = undefined;
 }
 
-/** Calls a guest export with up to four `i32` arguments; what it returns, as a number. */
-export const call = (f, a, b, c, d) => Number(f(a, b, c, d));
+/**
+ * Binds a fresh instance's exports: `t.f[k]` is the export named `names[k]` (comma-separated),
+ * `t.memory` the export `memory`. Bit `k` of the result: `t.f[k]` is a function; bit
+ * `names.length`: `t.memory` is a `WebAssembly.Memory`. Rust decides what is missing.
+ */
+export function bind(t, exports, names) {
+  t.f = names.split(",").map((name) => exports[name]);
+  t.memory = exports.memory;
+  let found = t.memory instanceof WebAssembly.Memory ? 1 << t.f.length : 0;
+  t.f.forEach((f, k) => typeof f == "function" && (found |= 1 << k));
+  return found;
+}
 
-/** A guest memory's size in bytes. */
-export const memorySize = (memory) => memory.buffer.byteLength;
+/** Calls bound export `k` with up to four `i32` arguments; what it returns, as a number. */
+export const call = (t, k, a, b, c, d) => Number(t.f[k](a, b, c, d));
 
-/** Copies `bytes` to `ptr` in the guest's memory (Rust checked the range). */
-export const memoryWrite = (memory, ptr, bytes) => new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
+/** The bound memory's size in bytes. */
+export const memorySize = (t) => t.memory.buffer.byteLength;
 
-/** Copies `len` bytes at `ptr` of the guest's memory into `out` (Rust checked the range). */
-export const memoryRead = (memory, ptr, out) => out.set(new Uint8Array(memory.buffer, ptr, out.length));
+/** Copies `bytes` to `ptr` in the bound memory (Rust checked the range). */
+export const memoryWrite = (t, ptr, bytes) => new Uint8Array(t.memory.buffer, ptr, bytes.length).set(bytes);
+
+/** Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). */
+export const memoryRead = (t, ptr, out) => out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
 
 /** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
 export function log(level, name, text) {
