@@ -52,6 +52,7 @@ impl Bus {
     }
 
     /// Publishes from the page (no capability check); delivery is asynchronous.
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs)
     pub fn publish(&self, topic: &str, payload: &[u8]) {
         self.publish_owned(topic.into(), payload.into());
     }

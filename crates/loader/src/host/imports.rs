@@ -113,7 +113,7 @@ fn publish(g: &Rc<Inner>, topic_ptr: u32, topic_len: u32, ptr: u32, len: u32) ->
     let Some(payload) = g.read(ptr, len, "publish") else {
         return OUT_OF_BOUNDS;
     };
-    g.bus.publish(&topic, &payload);
+    g.bus.publish_owned(topic, payload);
     OK
 }
 
