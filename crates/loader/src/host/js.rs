@@ -3,7 +3,7 @@
 //! `JsValue` costs a slot in wasm-bindgen's table and code to free it).
 
 use alloc::string::String;
-use js_sys::{Function, Object};
+use js_sys::{Function, Object, WebAssembly::Module};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/host.js")]
@@ -79,6 +79,17 @@ extern "C" {
     /// Fills `out` from `ptr` in the bound memory.
     #[wasm_bindgen(js_name = memoryRead)]
     pub(super) fn memory_read(table: &Table, ptr: u32, out: &mut [u8]);
+
+    /// `WebAssembly.Module.exports(module)` when `exports`, else `.imports(module)`.
+    #[wasm_bindgen(js_name = moduleList)]
+    pub(super) fn module_list(module: &Module, exports: bool) -> JsValue;
+    /// Field `key` (`module`, `name`, `kind`: strings) of item `i` of such a list; `None`
+    /// past its end.
+    #[wasm_bindgen(js_name = itemField)]
+    pub(super) fn item_field(list: &JsValue, i: u32, key: &str) -> Option<String>;
+    /// The `kind` of the first export named `name` in an exports list, if any.
+    #[wasm_bindgen(js_name = exportKind)]
+    pub(super) fn export_kind(list: &JsValue, name: &str) -> Option<String>;
 
     /// `console[debug|info|warn|error|log]("[name]", text)`.
     pub(super) fn log(level: u32, name: &str, text: &str);
