@@ -84,7 +84,14 @@ impl Inner {
         }
         self.panic.take();
         self.busy.set(true);
-        let result = js::call(&self.table, f, a, b, c, d);
+        let result = js::call(
+            &self.table,
+            f as i32,
+            a as i32,
+            b as i32,
+            c as i32,
+            d as i32,
+        );
         self.busy.set(false);
         for r in self.reports.take() {
             (self.on_violation)(&r.detail, r.code);
@@ -155,7 +162,10 @@ impl Inner {
 
     /// Timer `id` fired.
     pub(super) fn on_timer(&self, id: u32) {
-        if self.state.get() != State::Live || self.busy.get() || !js::timer_fired(&self.table, id) {
+        if self.state.get() != State::Live
+            || self.busy.get()
+            || !js::timer_fired(&self.table, id as i32)
+        {
             return;
         }
         if self.has(ON_TIMER) {

@@ -11,8 +11,8 @@ use tessera_abi::limits::{MAX_LISTENERS, MAX_NODES};
 use tessera_abi::{op, rules, Decoder, Op};
 
 /// Which of a table's counts are nodes and listeners (see `js::count`).
-const NODES: u32 = 0;
-const LISTENERS: u32 = 1;
+const NODES: i32 = 0;
+const LISTENERS: i32 = 1;
 /// What `js::kind` says about a node id.
 const NONE: u32 = 0;
 const ELEMENT: u32 = 1;
@@ -103,7 +103,7 @@ fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
             event,
         } => {
             node(table, id)?;
-            if js::listening(table, listener) {
+            if js::listening(table, listener as i32) {
                 return Err((ID_IN_USE, cat(&["listener ", &dec(listener), " in use"])));
             }
             if js::count(table, LISTENERS) >= MAX_LISTENERS {
@@ -112,7 +112,7 @@ fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
             (op::LISTEN, id, listener, 0, event, "")
         }
         Op::Unlisten { listener } => {
-            if !js::unlisten(table, listener) {
+            if !js::unlisten(table, listener as i32) {
                 return Err((UNKNOWN_NODE, cat(&["unknown listener ", &dec(listener)])));
             }
             return Ok(());
@@ -131,7 +131,7 @@ fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
 
 /// The browser edit `opcode` on the table (see `js::edit`); what the DOM refused is `-2`.
 fn run(table: &Table, opcode: u8, a: u32, b: u32, c: u32, s: &str, v: &str) -> Result<(), Failed> {
-    match js::edit(table, opcode, a, b, c, s, v) {
+    match js::edit(table, opcode, a as i32, b as i32, c as i32, s, v) {
         None => Ok(()),
         Some(text) => Err((MALFORMED, cat(&["the dom refused it: ", &text]))),
     }
@@ -139,7 +139,7 @@ fn run(table: &Table, opcode: u8, a: u32, b: u32, c: u32, s: &str, v: &str) -> R
 
 /// `id` may name a new node: not `0`, not live, and under the node limit.
 fn check_new(table: &Table, id: u32) -> Result<(), Failed> {
-    if js::kind(table, id) != NONE {
+    if js::kind(table, id as i32) != NONE {
         return Err((ID_IN_USE, cat(&["id ", &dec(id), " in use"])));
     }
     if js::count(table, NODES) >= MAX_NODES {
@@ -150,7 +150,7 @@ fn check_new(table: &Table, id: u32) -> Result<(), Failed> {
 
 /// Node `id` exists (`0` is the root); its kind.
 fn node(table: &Table, id: u32) -> Result<u32, Failed> {
-    match js::kind(table, id) {
+    match js::kind(table, id as i32) {
         NONE => Err((UNKNOWN_NODE, cat(&["unknown node ", &dec(id)]))),
         kind => Ok(kind),
     }

@@ -96,7 +96,7 @@ impl Guest {
                     }
                 });
             Inner {
-                table: js::table(&root, dispatch.as_ref(), EVENT, TIMER),
+                table: js::table(&root, dispatch.as_ref(), EVENT as i32, TIMER as i32),
                 policy,
                 bus,
                 on_fault,

@@ -52,7 +52,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         2 => subscribe(g, a, b),
         3 => set_timer(g, a as i32, b != 0),
         4 => {
-            js::stop_timer(&g.table, a);
+            js::stop_timer(&g.table, a as i32);
             OK
         }
         5 => return js::now(),
@@ -173,7 +173,7 @@ fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
 fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
     match g.read_str(ptr, len, "log") {
         Ok(text) => {
-            js::log(level, &g.policy.name, &text);
+            js::log(level as i32, &g.policy.name, &text);
             OK
         }
         Err(code) => code,

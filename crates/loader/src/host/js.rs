@@ -1,6 +1,9 @@
 //! The host's browser calls: the bindings of `src/js/host.js`. No logic here; everything takes
 //! and returns numbers and strings, so the host makes no JavaScript objects of its own (each
-//! `JsValue` costs a slot in wasm-bindgen's table and code to free it).
+//! `JsValue` costs a slot in wasm-bindgen's table and code to free it). Ids, counts' selectors
+//! and guest arguments, which JavaScript only compares or hands back, cross as `i32`: the same
+//! bits as the host's `u32`s, without the `>>> 0` wasm-bindgen's glue adds for a `u32`. Memory
+//! offsets stay `u32`.
 
 use alloc::string::String;
 use js_sys::{Function, Object, WebAssembly::Module};
@@ -12,14 +15,14 @@ extern "C" {
     pub(super) type Table;
 
     /// Tables under `root`; listeners and timers call `dispatch` with kind `event` and `timer`.
-    pub(super) fn table(root: &JsValue, dispatch: &JsValue, event: u32, timer: u32) -> Table;
+    pub(super) fn table(root: &JsValue, dispatch: &JsValue, event: i32, timer: i32) -> Table;
     /// The import object: `{ [module]: { [name]: dispatch(index of name, ...) } }`.
     pub(super) fn imports(table: &Table, module: &str, names: &str) -> Object;
 
     /// What node `id` is: `0` none, `1` an element, `2` another node, `3` the root.
-    pub(super) fn kind(table: &Table, id: u32) -> u32;
+    pub(super) fn kind(table: &Table, id: i32) -> u32;
     /// How many nodes (`0`), listeners (`1`) or timers (`2`) are live.
-    pub(super) fn count(table: &Table, which: u32) -> u32;
+    pub(super) fn count(table: &Table, which: i32) -> u32;
     /// DOM edit `op` (docs/abi.md's opcode, already checked) on node `a`: a new element (tag
     /// `s`) or text node (`s`) as node `a`; attribute `s` set to `v` or removed; text `s`;
     /// node `b` appended to `a`, or inserted into `a` before `c`; node `a` detached and the ids
@@ -28,29 +31,29 @@ extern "C" {
     pub(super) fn edit(
         table: &Table,
         op: u8,
-        a: u32,
-        b: u32,
-        c: u32,
+        a: i32,
+        b: i32,
+        c: i32,
         s: &str,
         v: &str,
     ) -> Option<String>;
     /// Whether listener `listener` is live.
-    pub(super) fn listening(table: &Table, listener: u32) -> bool;
+    pub(super) fn listening(table: &Table, listener: i32) -> bool;
     /// Removes listener `listener`; whether it was live.
-    pub(super) fn unlisten(table: &Table, listener: u32) -> bool;
+    pub(super) fn unlisten(table: &Table, listener: i32) -> bool;
 
     /// Starts timer `id`.
     #[wasm_bindgen(js_name = startTimer)]
-    pub(super) fn start_timer(table: &Table, id: u32, ms: i32, repeat: bool);
+    pub(super) fn start_timer(table: &Table, id: i32, ms: i32, repeat: bool);
     /// Whether timer `id` is live.
     #[wasm_bindgen(js_name = hasTimer)]
-    pub(super) fn has_timer(table: &Table, id: u32) -> bool;
+    pub(super) fn has_timer(table: &Table, id: i32) -> bool;
     /// Timer `id` fired: whether it is live (a one-shot timer is released).
     #[wasm_bindgen(js_name = timerFired)]
-    pub(super) fn timer_fired(table: &Table, id: u32) -> bool;
+    pub(super) fn timer_fired(table: &Table, id: i32) -> bool;
     /// Stops timer `id`.
     #[wasm_bindgen(js_name = stopTimer)]
-    pub(super) fn stop_timer(table: &Table, id: u32);
+    pub(super) fn stop_timer(table: &Table, id: i32);
 
     /// Removes every listener and timer, empties the root, drops the submit guard and the
     /// bound exports.
@@ -64,11 +67,11 @@ extern "C" {
     #[wasm_bindgen(catch)]
     pub(super) fn call(
         table: &Table,
-        k: u32,
-        a: u32,
-        b: u32,
-        c: u32,
-        d: u32,
+        k: i32,
+        a: i32,
+        b: i32,
+        c: i32,
+        d: i32,
     ) -> Result<f64, JsValue>;
     /// The bound memory's size in bytes.
     #[wasm_bindgen(js_name = memorySize)]
@@ -92,7 +95,7 @@ extern "C" {
     pub(super) fn export_kind(list: &JsValue, name: &str) -> Option<String>;
 
     /// `console[debug|info|warn|error|log]("[name]", text)`.
-    pub(super) fn log(level: u32, name: &str, text: &str);
+    pub(super) fn log(level: i32, name: &str, text: &str);
     /// `performance.now()`.
     pub(super) fn now() -> f64;
     /// Runs `f` in a microtask.
