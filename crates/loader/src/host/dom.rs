@@ -177,8 +177,15 @@ fn element(table: &Table, id: u32) -> Result<(), Failed> {
 
 /// At most 64 characters of a guest-supplied value, for violation details.
 fn clip(s: &str) -> &str {
-    match s.char_indices().nth(64) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    // The 65th character starts at the 65th byte that is not a UTF-8 continuation byte.
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xc0 != 0x80 {
+            if chars == 64 {
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
+        }
     }
+    s
 }

@@ -129,7 +129,7 @@ impl Guest {
         if g.state.get() != State::Fresh {
             return Err(Fault::AbiViolation("the guest is already attached".into()));
         }
-        let found = js::bind(&g.table, &instance.exports(), FUNCTION_EXPORTS_CSV);
+        let found = js::bind(&g.table, instance, FUNCTION_EXPORTS_CSV);
         // The required exports, in the order they are reported.
         for (k, name, kind) in [
             (MEMORY, "memory", "memory"),

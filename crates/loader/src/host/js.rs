@@ -6,7 +6,10 @@
 //! offsets stay `u32`.
 
 use alloc::string::String;
-use js_sys::{Function, Object, WebAssembly::Module};
+use js_sys::{
+    Function, Object,
+    WebAssembly::{Instance, Module},
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/host.js")]
@@ -59,10 +62,10 @@ extern "C" {
     /// bound exports.
     pub(super) fn clear(table: &Table);
 
-    /// Binds a fresh instance's `exports` to the table: the exports named in `names` (comma
+    /// Binds a fresh instance's exports to the table: the exports named in `names` (comma
     /// separated) and `memory`. Bit `k` of the result: the `k`th name is a function; bit
     /// `names.len()`: `memory` is a `WebAssembly.Memory`.
-    pub(super) fn bind(table: &Table, exports: &JsValue, names: &str) -> u32;
+    pub(super) fn bind(table: &Table, instance: &Instance, names: &str) -> u32;
     /// Calls bound export `k` with up to four `i32`s; `Err` is what it threw (a trap).
     #[wasm_bindgen(catch)]
     pub(super) fn call(

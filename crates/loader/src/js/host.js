@@ -165,7 +165,7 @@ export function clear(t) {
  * `t.memory` the export `memory`. Bit `k` of the result: `t.f[k]` is a function; bit
  * `names.length`: `t.memory` is a `WebAssembly.Memory`. Rust decides what is missing.
  */
-export function bind(t, exports, names) {
+export function bind(t, { exports }, names) {
   t.f = names.split(",").map((name) => exports[name]);
   t.memory = exports.memory;
   let found = t.memory instanceof WebAssembly.Memory ? 1 << t.f.length : 0;
