@@ -5,8 +5,10 @@
 
 /**
  * A guest's tables under its shadow root. `dispatch(kind, a, b, c, d, text)` is the guest's
- * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. Every
- * `submit` in the root is prevented, whether or not the guest listens for it.
+ * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. `nodes` maps
+ * ids to nodes (`ids` back), `listeners` ids to the function that removes them, `timers` ids to
+ * `[handle, repeat]`. Every `submit` in the root is prevented, whether or not the guest listens
+ * for it.
  */
 export function table(root, dispatch, EVENT, TIMER) {
   const t = { root, doc: root.ownerDocument, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
@@ -64,12 +66,24 @@ export function edit(t, op, a, b, c, s, v) {
       case 7:
         n.insertBefore(node(t, b), node(t, c));
         break;
-      case 8:
-        remove(t, n);
+      case 8: {
+        // Detach node `a` and release the ids of its whole subtree.
+        if (n.parentNode) n.parentNode.removeChild(n);
+        const release = (n) => {
+          const id = t.ids.get(n);
+          if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
+          n.childNodes.forEach(release);
+        };
+        release(n);
         break;
-      case 9:
-        listen(t, n, b, s);
+      }
+      case 9: {
+        // Listener `b` for event `s`: its events reach the dispatcher with their data.
+        const f = (e) => t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
+        n.addEventListener(s, f);
+        t.listeners.set(b, () => n.removeEventListener(s, f));
         break;
+      }
       case 11:
         n.value = s;
         break;
@@ -81,30 +95,12 @@ export function edit(t, op, a, b, c, s, v) {
   }
 }
 
-/** Detaches node `n` and releases the ids of its whole subtree. */
-function remove(t, n) {
-  if (n.parentNode) n.parentNode.removeChild(n);
-  const release = (n) => {
-    const id = t.ids.get(n);
-    if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
-    n.childNodes.forEach(release);
-  };
-  release(n);
-}
-
-/** Listener `listener` for `type` on `target`; its events reach the dispatcher with their data. */
-function listen(t, target, listener, type) {
-  const f = (e) => t.dispatch(t.EVENT, listener, 0, 0, 0, eventData(e));
-  target.addEventListener(type, f);
-  t.listeners.set(listener, [target, type, f]);
-}
-
 export const listening = (t, listener) => t.listeners.has(listener);
 
 /** Removes listener `listener`; whether it existed. */
 export function unlisten(t, listener) {
   const l = t.listeners.get(listener);
-  if (l) l[0].removeEventListener(l[1], l[2]), t.listeners.delete(listener);
+  if (l) l(), t.listeners.delete(listener);
   return !!l;
 }
 
@@ -149,7 +145,7 @@ export function stopTimer(t, id) {
 
 /** Ends everything the guest left: listeners, timers, its DOM, the submit guard, its exports. */
 export function clear(t) {
-  t.listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
+  t.listeners.forEach((off) => off());
   t.timers.forEach((timer) => clearTimeout(timer[0]));
   t.listeners.clear();
   t.timers.clear();
