@@ -32,6 +32,11 @@ pub const EXPORTS: [(&str, &str, bool); 9] = [
     ("tessera_timer", "function", false),
 ];
 
+/// The function exports of [`EXPORTS`] (every one but `memory`) in its order, joined with
+/// commas, for a JavaScript host that takes them as one string and numbers them by position.
+pub const FUNCTION_EXPORTS_CSV: &str = "tessera_abi_version,tessera_alloc,tessera_mount,\
+tessera_unmount,tessera_props,tessera_event,tessera_message,tessera_timer";
+
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -40,5 +45,16 @@ mod tests {
     #[test]
     fn the_csv_is_the_import_list() {
         assert_eq!(IMPORTS.join(","), IMPORTS_CSV);
+    }
+
+    #[test]
+    fn the_function_csv_is_the_export_list_without_memory() {
+        let functions: std::vec::Vec<&str> = EXPORTS
+            .iter()
+            .filter(|e| e.1 == "function")
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(functions.join(","), FUNCTION_EXPORTS_CSV);
+        assert_eq!(EXPORTS[0], ("memory", "memory", true));
     }
 }

@@ -52,6 +52,7 @@ impl Bus {
     }
 
     /// Publishes from the page (no capability check); delivery is asynchronous.
+    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs)
     pub fn publish(&self, topic: &str, payload: &[u8]) {
         self.publish_owned(topic.into(), payload.into());
     }
@@ -120,13 +121,15 @@ impl Bus {
             return;
         };
         for (topic, payload) in queue {
-            let targets: Vec<To> = (self.0.subs.borrow().iter())
-                .filter(|s| topic_matches(&s.pattern, &topic))
-                .map(|s| match &s.to {
-                    To::Page(f) => To::Page(f.clone()),
-                    To::Guest(g) => To::Guest(g.clone()),
-                })
-                .collect();
+            let mut targets = Vec::new();
+            for s in self.0.subs.borrow().iter() {
+                if topic_matches(&s.pattern, &topic) {
+                    targets.push(match &s.to {
+                        To::Page(f) => To::Page(f.clone()),
+                        To::Guest(g) => To::Guest(g.clone()),
+                    });
+                }
+            }
             for to in targets {
                 match to {
                     To::Page(f) => js::deliver(&f, &topic, &payload),

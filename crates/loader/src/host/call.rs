@@ -5,12 +5,11 @@
 //! from the browser (events, timers, messages) are reported through `on_fault`, once.
 
 use super::codes::{cat, dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
-use super::guest::{not_running, Exports, Inner, State};
-use super::js;
+use super::guest::{not_running, Inner, State, ALLOC, MEMORY, ON_EVENT, ON_MESSAGE, ON_TIMER};
 use super::Fault;
+use super::{js, memory};
 use alloc::string::String;
 use alloc::vec::Vec;
-use js_sys::Function;
 
 /// Why a call into the guest did not return a value.
 pub(super) enum Stop {
@@ -31,19 +30,14 @@ impl From<Stop> for Fault {
 }
 
 impl Inner {
-    /// Something read from the bound exports, if attached.
-    pub(super) fn export<T>(&self, pick: impl Fn(&Exports) -> Option<T>) -> Option<T> {
-        self.exports.borrow().as_ref().and_then(pick)
+    /// Whether export `k` (or [`MEMORY`]) is bound: attached, not torn down, and exported.
+    pub(super) fn has(&self, k: u32) -> bool {
+        self.exports.get() & 1 << k != 0
     }
 
-    /// Calls `f(...lead, ptr0, len0, ptr1, len1)` after copying each buffer into memory the
+    /// Calls export `f(...lead, ptr0, len0, ptr1, len1)` after copying each buffer into memory the
     /// guest allocated with `tessera_alloc` (at most four arguments in all).
-    pub(super) fn call_with(
-        &self,
-        f: &Function,
-        lead: &[u32],
-        buffers: &[&[u8]],
-    ) -> Result<f64, Stop> {
+    pub(super) fn call_with(&self, f: u32, lead: &[u32], buffers: &[&[u8]]) -> Result<f64, Stop> {
         let mut args = [0u32; 4];
         let mut at = 0;
         for &n in lead {
@@ -61,17 +55,16 @@ impl Inner {
 
     /// Copies `bytes` into a fresh guest allocation; returns `(ptr, len)`.
     fn pass(&self, bytes: &[u8]) -> Result<(u32, u32), Stop> {
-        let alloc = self.export(|e| Some(e.alloc.clone())).ok_or(Stop::Ended)?;
+        if !self.has(ALLOC) {
+            return Err(Stop::Ended);
+        }
         let len = bytes.len() as u32;
-        let ptr = self.invoke(&alloc, [len, 0, 0, 0])? as i32 as u32;
+        let ptr = self.invoke(ALLOC, [len, 0, 0, 0])? as i32 as u32;
         if ptr == 0 && len > 0 {
             let why = cat(&["out of memory: tessera_alloc(", &dec(len), ") returned 0"]);
             return Err(Stop::Fault(self.kill(Fault::Trap(why))));
         }
-        if !self
-            .export(|e| Some(e.memory.write(ptr, bytes)))
-            .unwrap_or(false)
-        {
+        if !(self.has(MEMORY) && memory::write(&self.table, ptr, bytes)) {
             let why = [
                 "tessera_alloc(",
                 &dec(len),
@@ -84,14 +77,21 @@ impl Inner {
         Ok((ptr, len))
     }
 
-    /// Calls `f(...args)` in the guest, then settles what happened during the call.
-    pub(super) fn invoke(&self, f: &Function, [a, b, c, d]: [u32; 4]) -> Result<f64, Stop> {
+    /// Calls export `f(...args)` in the guest, then settles what happened during the call.
+    pub(super) fn invoke(&self, f: u32, [a, b, c, d]: [u32; 4]) -> Result<f64, Stop> {
         if self.state.get() != State::Live || self.busy.get() {
             return Err(Stop::Ended);
         }
         self.panic.take();
         self.busy.set(true);
-        let result = js::call(f, a, b, c, d);
+        let result = js::call(
+            &self.table,
+            f as i32,
+            a as i32,
+            b as i32,
+            c as i32,
+            d as i32,
+        );
         self.busy.set(false);
         for r in self.reports.take() {
             (self.on_violation)(&r.detail, r.code);
@@ -115,7 +115,10 @@ impl Inner {
 
     fn over_cap(&self) -> Option<Fault> {
         let max = self.policy.max_memory_pages?;
-        let pages = self.export(|e| Some(e.memory.pages()))?;
+        if !self.has(MEMORY) {
+            return None;
+        }
+        let pages = memory::pages(&self.table);
         (pages > max).then_some(Fault::MemoryLimit { pages, max })
     }
 
@@ -136,7 +139,7 @@ impl Inner {
         for (id, _) in self.subs.take() {
             self.bus.unsubscribe(id);
         }
-        self.exports.borrow_mut().take();
+        self.exports.set(0);
     }
 
     /// Reports a fault from a browser callback; a dead guest is never reported twice because
@@ -152,18 +155,21 @@ impl Inner {
         if self.state.get() != State::Live || self.busy.get() {
             return;
         }
-        if let Some(f) = self.export(|e| e.event.clone()) {
-            self.background(self.call_with(&f, &[listener], &[data.as_bytes()]));
+        if self.has(ON_EVENT) {
+            self.background(self.call_with(ON_EVENT, &[listener], &[data.as_bytes()]));
         }
     }
 
     /// Timer `id` fired.
     pub(super) fn on_timer(&self, id: u32) {
-        if self.state.get() != State::Live || self.busy.get() || !js::timer_fired(&self.table, id) {
+        if self.state.get() != State::Live
+            || self.busy.get()
+            || !js::timer_fired(&self.table, id as i32)
+        {
             return;
         }
-        if let Some(f) = self.export(|e| e.timer.clone()) {
-            self.background(self.invoke(&f, [id, 0, 0, 0]));
+        if self.has(ON_TIMER) {
+            self.background(self.invoke(ON_TIMER, [id, 0, 0, 0]));
         }
     }
 
@@ -172,8 +178,8 @@ impl Inner {
         if self.state.get() != State::Live || self.busy.get() {
             return;
         }
-        if let Some(f) = self.export(|e| e.message.clone()) {
-            self.background(self.call_with(&f, &[], &[topic.as_bytes(), payload]));
+        if self.has(ON_MESSAGE) {
+            self.background(self.call_with(ON_MESSAGE, &[], &[topic.as_bytes(), payload]));
         }
     }
 
@@ -195,7 +201,11 @@ impl Inner {
 
     /// Whether `ptr..ptr+len` lies in the guest's memory; if not, records the violation.
     pub(super) fn in_bounds(&self, ptr: u32, len: u32, what: &str) -> bool {
-        let size = self.export(|e| Some(e.memory.byte_len())).unwrap_or(0);
+        let size = if self.has(MEMORY) {
+            memory::byte_len(&self.table)
+        } else {
+            0
+        };
         let ok = ptr as u64 + len as u64 <= size;
         if !ok {
             let size = dec(size.min(u32::MAX as u64) as u32);
@@ -214,10 +224,10 @@ impl Inner {
 
     /// A bounds-checked copy of guest bytes; `None` (violation recorded) when out of bounds.
     pub(super) fn read(&self, ptr: u32, len: u32, what: &str) -> Option<Vec<u8>> {
-        if !self.in_bounds(ptr, len, what) {
+        if !self.in_bounds(ptr, len, what) || !self.has(MEMORY) {
             return None;
         }
-        self.export(|e| e.memory.read(ptr, len))
+        memory::read(&self.table, ptr, len)
     }
 
     /// A bounds-checked UTF-8 string; `Err` is the code for the guest (`-1` or `-2`).

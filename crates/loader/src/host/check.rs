@@ -1,19 +1,22 @@
 //! Checks a compiled module's imports and exports against the ABI before any guest code runs
-//! (docs/abi.md, "Versioning"), from `WebAssembly.Module.imports` / `.exports`.
+//! (docs/abi.md, "Versioning"), from `WebAssembly.Module.imports` / `.exports` (read through
+//! `host.js`, which only looks the descriptors' fields up).
 
 use super::codes::cat;
+use super::js;
 use alloc::{string::String, vec::Vec};
-use js_sys::{Reflect, WebAssembly::Module};
+use js_sys::WebAssembly::Module;
 use tessera_abi::names::{EXPORTS, IMPORTS, IMPORT_MODULE};
-use wasm_bindgen::JsValue;
 
 /// Checks a compiled module's imports and exports against the ABI before instantiation.
 /// `Err` lists every missing or unexpected item, e.g. `unexpected import env.alert (function)`.
 pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
-    for import in Module::imports(module).iter() {
-        let (from, name) = (get_str(&import, "module"), get_str(&import, "name"));
-        let kind = get_str(&import, "kind");
+    let imports = js::module_list(module, false);
+    let mut i = 0;
+    while let Some(from) = js::item_field(&imports, i, "module") {
+        let name = js::item_field(&imports, i, "name").unwrap_or_default();
+        let kind = js::item_field(&imports, i, "kind").unwrap_or_default();
         if from != IMPORT_MODULE || kind != "function" || !IMPORTS.contains(&name.as_str()) {
             problems.push(cat(&[
                 "unexpected import ",
@@ -25,13 +28,13 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
                 ")",
             ]));
         }
+        i += 1;
     }
-    let exports = Module::exports(module);
-    for (name, kind, required) in EXPORTS {
-        let found = exports.iter().find(|e| get_str(e, "name") == name);
-        match found.map(|e| get_str(&e, "kind")) {
-            None if required => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
-            Some(found) if found != kind => problems.push(cat(&[
+    let exports = js::module_list(module, true);
+    for (name, kind, required) in EXPORTS.iter() {
+        match js::export_kind(&exports, name) {
+            None if *required => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
+            Some(found) if found != *kind => problems.push(cat(&[
                 "unexpected export ",
                 name,
                 " (",
@@ -47,10 +50,4 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     } else {
         Err(problems)
     }
-}
-
-/// `descriptor[key]` as a string (empty when it is not one).
-fn get_str(descriptor: &JsValue, key: &str) -> String {
-    let value = Reflect::get(descriptor, &key.into()).unwrap_or_default();
-    value.as_string().unwrap_or_default()
 }

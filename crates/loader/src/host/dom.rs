@@ -9,11 +9,10 @@ use super::js::{self, Table};
 use alloc::string::String;
 use tessera_abi::limits::{MAX_LISTENERS, MAX_NODES};
 use tessera_abi::{op, rules, Decoder, Op};
-use wasm_bindgen::JsValue;
 
 /// Which of a table's counts are nodes and listeners (see `js::count`).
-const NODES: u32 = 0;
-const LISTENERS: u32 = 1;
+const NODES: i32 = 0;
+const LISTENERS: i32 = 1;
 /// What `js::kind` says about a node id.
 const NONE: u32 = 0;
 const ELEMENT: u32 = 1;
@@ -42,45 +41,47 @@ pub(super) fn live(table: &Table) -> (u32, u32) {
 }
 
 fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
-    match op {
+    // The checks, then one browser edit: `js::edit(opcode, a, b, c, s, v)`.
+    let (opcode, a, b, c, s, v) = match op {
         Op::CreateElement { id, tag } => {
             check_new(table, id)?;
             let Some(tag) = rules::allowed_tag(tag) else {
                 return Err((REFUSED_TAG, cat(&["refused tag ", clip(tag)])));
             };
-            js::create(table, id, Some(tag), "");
+            (op::CREATE_ELEMENT, id, 0, 0, tag, "")
         }
         Op::CreateText { id, text } => {
             check_new(table, id)?;
-            js::create(table, id, None, text);
+            (op::CREATE_TEXT, id, 0, 0, text, "")
         }
         Op::SetAttr { id, name, value } => {
             element(table, id)?;
             let name = name.to_ascii_lowercase();
-            match rules::check_attr(&name, value) {
-                Ok(()) => js::set_attr(table, id, &name, value).map_err(dom_error)?,
+            return match rules::check_attr(&name, value) {
+                Ok(()) => run(table, op::SET_ATTR, id, 0, 0, &name, value),
                 Err(REFUSED_URL) => {
                     let why = cat(&["refused url in ", &name, ": ", clip(value)]);
-                    return Err((REFUSED_URL, why));
+                    Err((REFUSED_URL, why))
                 }
-                Err(code) => return Err((code, cat(&["refused attribute ", clip(&name)]))),
-            }
+                Err(code) => Err((code, cat(&["refused attribute ", clip(&name)]))),
+            };
         }
         Op::RemoveAttr { id, name } => {
             element(table, id)?;
             if !rules::valid_name(name) {
                 return Err((REFUSED_ATTRIBUTE, cat(&["refused attribute ", clip(name)])));
             }
-            js::remove_attr(table, id, &name.to_ascii_lowercase()).map_err(dom_error)?;
+            let name = name.to_ascii_lowercase();
+            return run(table, op::REMOVE_ATTR, id, 0, 0, &name, "");
         }
         Op::SetText { id, text } => {
             node(table, id)?;
-            js::set_text(table, id, text).map_err(dom_error)?;
+            (op::SET_TEXT, id, 0, 0, text, "")
         }
         Op::Append { parent, child } => {
             movable(table, child)?;
             node(table, parent)?;
-            js::append(table, parent, child).map_err(dom_error)?;
+            (op::APPEND, parent, child, 0, "", "")
         }
         Op::InsertBefore {
             parent,
@@ -90,11 +91,11 @@ fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
             movable(table, child)?;
             node(table, before)?;
             node(table, parent)?;
-            js::insert_before(table, parent, child, before).map_err(dom_error)?;
+            (op::INSERT_BEFORE, parent, child, before, "", "")
         }
         Op::Remove { id } => {
             movable(table, id)?;
-            js::remove(table, id).map_err(dom_error)?;
+            (op::REMOVE, id, 0, 0, "", "")
         }
         Op::Listen {
             id,
@@ -102,28 +103,43 @@ fn edit(table: &Table, op: Op<&str>) -> Result<(), Failed> {
             event,
         } => {
             node(table, id)?;
-            if js::listening(table, listener) {
+            if js::listening(table, listener as i32) {
                 return Err((ID_IN_USE, cat(&["listener ", &dec(listener), " in use"])));
             }
             if js::count(table, LISTENERS) >= MAX_LISTENERS {
                 return Err((LIMIT, "live listener limit 1000".into()));
             }
-            js::listen(table, id, listener, event).map_err(dom_error)?;
+            (op::LISTEN, id, listener, 0, event, "")
         }
         Op::Unlisten { listener } => {
-            if !js::unlisten(table, listener) {
+            if !js::unlisten(table, listener as i32) {
                 return Err((UNKNOWN_NODE, cat(&["unknown listener ", &dec(listener)])));
             }
+            return Ok(());
         }
-        Op::SetValue { id, value } => set_prop(table, id, "value", &value.into())?,
-        Op::SetChecked { id, checked } => set_prop(table, id, "checked", &checked.into())?,
+        Op::SetValue { id, value } => {
+            element(table, id)?;
+            (op::SET_VALUE, id, 0, 0, value, "")
+        }
+        Op::SetChecked { id, checked } => {
+            element(table, id)?;
+            (op::SET_CHECKED, id, checked.into(), 0, "", "")
+        }
+    };
+    run(table, opcode, a, b, c, s, v)
+}
+
+/// The browser edit `opcode` on the table (see `js::edit`); what the DOM refused is `-2`.
+fn run(table: &Table, opcode: u8, a: u32, b: u32, c: u32, s: &str, v: &str) -> Result<(), Failed> {
+    match js::edit(table, opcode, a as i32, b as i32, c as i32, s, v) {
+        None => Ok(()),
+        Some(text) => Err((MALFORMED, cat(&["the dom refused it: ", &text]))),
     }
-    Ok(())
 }
 
 /// `id` may name a new node: not `0`, not live, and under the node limit.
 fn check_new(table: &Table, id: u32) -> Result<(), Failed> {
-    if js::kind(table, id) != NONE {
+    if js::kind(table, id as i32) != NONE {
         return Err((ID_IN_USE, cat(&["id ", &dec(id), " in use"])));
     }
     if js::count(table, NODES) >= MAX_NODES {
@@ -134,7 +150,7 @@ fn check_new(table: &Table, id: u32) -> Result<(), Failed> {
 
 /// Node `id` exists (`0` is the root); its kind.
 fn node(table: &Table, id: u32) -> Result<u32, Failed> {
-    match js::kind(table, id) {
+    match js::kind(table, id as i32) {
         NONE => Err((UNKNOWN_NODE, cat(&["unknown node ", &dec(id)]))),
         kind => Ok(kind),
     }
@@ -159,23 +175,17 @@ fn element(table: &Table, id: u32) -> Result<(), Failed> {
     }
 }
 
-fn set_prop(table: &Table, id: u32, name: &str, value: &JsValue) -> Result<(), Failed> {
-    element(table, id)?;
-    js::set_prop(table, id, name, value).map_err(dom_error)
-}
-
-/// An edit the DOM itself rejected (e.g. a node appended into its own subtree).
-fn dom_error(e: JsValue) -> Failed {
-    (
-        MALFORMED,
-        cat(&["the dom refused it: ", &js::error_text(&e)]),
-    )
-}
-
 /// At most 64 characters of a guest-supplied value, for violation details.
 fn clip(s: &str) -> &str {
-    match s.char_indices().nth(64) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
+    // The 65th character starts at the 65th byte that is not a UTF-8 continuation byte.
+    let mut chars = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b & 0xc0 != 0x80 {
+            if chars == 64 {
+                return s.get(..i).unwrap_or(s);
+            }
+            chars += 1;
+        }
     }
+    s
 }

@@ -6,14 +6,13 @@ use super::call::Stop;
 use super::codes::{cat, dec, Refusal};
 use super::imports::{self, EVENT, TIMER};
 use super::js::{self, Table};
-use super::memory::GuestMemory;
 use super::timers::Timers;
 use super::{Bus, Fault, GuestPolicy, OnFault, OnViolation};
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
-use js_sys::{Function, Object, Reflect, WebAssembly};
-use tessera_abi::names::{IMPORTS_CSV, IMPORT_MODULE};
+use js_sys::{Object, WebAssembly};
+use tessera_abi::names::{FUNCTION_EXPORTS_CSV, IMPORTS_CSV, IMPORT_MODULE};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
@@ -33,17 +32,17 @@ pub(super) enum State {
     Dead,
 }
 
-/// The guest's exports, bound at attach.
-pub(super) struct Exports {
-    pub memory: GuestMemory,
-    pub alloc: Function,
-    pub mount: Function,
-    pub unmount: Option<Function>,
-    pub props: Option<Function>,
-    pub event: Option<Function>,
-    pub message: Option<Function>,
-    pub timer: Option<Function>,
-}
+/// The guest's function exports, numbered as in `FUNCTION_EXPORTS_CSV` (what `js::bind` and
+/// `js::call` take); [`MEMORY`] is the bit of the `memory` export.
+pub(super) const VERSION: u32 = 0;
+pub(super) const ALLOC: u32 = 1;
+pub(super) const MOUNT: u32 = 2;
+pub(super) const UNMOUNT: u32 = 3;
+pub(super) const PROPS: u32 = 4;
+pub(super) const ON_EVENT: u32 = 5;
+pub(super) const ON_MESSAGE: u32 = 6;
+pub(super) const ON_TIMER: u32 = 7;
+pub(super) const MEMORY: u32 = 8;
 
 /// The state behind a [`Guest`]; callbacks hold it weakly.
 pub(super) struct Inner {
@@ -58,7 +57,9 @@ pub(super) struct Inner {
     pub state: Cell<State>,
     /// A call into the guest is running.
     pub busy: Cell<bool>,
-    pub exports: RefCell<Option<Exports>>,
+    /// The exports bound at attach (in the table), a bit each as `js::bind` says; `0` before
+    /// attach and after teardown.
+    pub exports: Cell<u32>,
     pub timers: RefCell<Timers>,
     /// Bus subscriptions: (bus id, pattern).
     pub subs: RefCell<Vec<(u32, String)>>,
@@ -95,7 +96,7 @@ impl Guest {
                     }
                 });
             Inner {
-                table: js::table(&root, dispatch.as_ref(), EVENT, TIMER),
+                table: js::table(&root, dispatch.as_ref(), EVENT as i32, TIMER as i32),
                 policy,
                 bus,
                 on_fault,
@@ -103,7 +104,7 @@ impl Guest {
                 _dispatch: dispatch,
                 state: Cell::new(State::Fresh),
                 busy: Cell::new(false),
-                exports: RefCell::new(None),
+                exports: Cell::new(0),
                 timers: RefCell::default(),
                 subs: RefCell::default(),
                 panic: RefCell::default(),
@@ -128,14 +129,22 @@ impl Guest {
         if g.state.get() != State::Fresh {
             return Err(Fault::AbiViolation("the guest is already attached".into()));
         }
-        let bound = bind_exports(&instance.exports());
-        let (exports, version) = match bound {
-            Ok(bound) => bound,
-            Err(missing) => return Err(g.kill(Fault::AbiViolation(missing))),
-        };
-        *g.exports.borrow_mut() = Some(exports);
+        let found = js::bind(&g.table, instance, FUNCTION_EXPORTS_CSV);
+        // The required exports, in the order they are reported.
+        for (k, name, kind) in [
+            (MEMORY, "memory", "memory"),
+            (ALLOC, "tessera_alloc", "function"),
+            (MOUNT, "tessera_mount", "function"),
+            (VERSION, "tessera_abi_version", "function"),
+        ] {
+            if found & 1 << k == 0 {
+                let missing = cat(&["missing export ", name, " (", kind, ")"]);
+                return Err(g.kill(Fault::AbiViolation(missing)));
+            }
+        }
+        g.exports.set(found);
         g.state.set(State::Live);
-        let v = g.invoke(&version, [0; 4])?;
+        let v = g.invoke(VERSION, [0; 4])?;
         let v = if v.is_nan() { -1 } else { v as i32 };
         if v != 1 {
             let text = if v < 0 {
@@ -151,11 +160,10 @@ impl Guest {
 
     /// Calls `tessera_mount` with the props as JSON text.
     pub fn mount(&self, props_json: &str) -> Result<(), Fault> {
-        let mount = self
-            .0
-            .export(|e| Some(e.mount.clone()))
-            .ok_or_else(not_running)?;
-        self.0.call_with(&mount, &[], &[props_json.as_bytes()])?;
+        if !self.0.has(MOUNT) {
+            return Err(not_running());
+        }
+        self.0.call_with(MOUNT, &[], &[props_json.as_bytes()])?;
         Ok(())
     }
 
@@ -164,10 +172,10 @@ impl Guest {
         if self.0.state.get() != State::Live {
             return Err(not_running());
         }
-        let Some(props) = self.0.export(|e| e.props.clone()) else {
+        if !self.0.has(PROPS) {
             return Ok(false);
-        };
-        self.0.call_with(&props, &[], &[props_json.as_bytes()])?;
+        }
+        self.0.call_with(PROPS, &[], &[props_json.as_bytes()])?;
         Ok(true)
     }
 
@@ -179,9 +187,10 @@ impl Guest {
             g.state.set(State::Dead);
             return Ok(());
         }
-        let result = match g.export(|e| e.unmount.clone()) {
-            Some(unmount) if g.state.get() == State::Live => g.invoke(&unmount, [0; 4]).map(drop),
-            _ => Ok(()),
+        let result = if g.has(UNMOUNT) && g.state.get() == State::Live {
+            g.invoke(UNMOUNT, [0; 4]).map(drop)
+        } else {
+            Ok(())
         };
         g.teardown();
         match result {
@@ -217,28 +226,4 @@ impl Drop for Inner {
 /// The fault of a call to a guest that is not running (never attached, faulted, unmounted).
 pub(super) fn not_running() -> Fault {
     Fault::Trap("the component is not running".into())
-}
-
-/// Reads the exports the ABI names; `Err` names the first one missing.
-fn bind_exports(exports: &Object) -> Result<(Exports, Function), String> {
-    let get = |name: &str| Reflect::get(exports, &name.into()).unwrap_or_default();
-    let func = |name: &str| {
-        let f = get(name);
-        f.is_function().then(|| f.unchecked_into::<Function>())
-    };
-    let need =
-        |name: &str| func(name).ok_or_else(|| cat(&["missing export ", name, " (function)"]));
-    let memory = get("memory").dyn_into::<WebAssembly::Memory>();
-    let memory = memory.map_err(|_| String::from("missing export memory (memory)"))?;
-    let exports = Exports {
-        memory: GuestMemory::new(memory),
-        alloc: need("tessera_alloc")?,
-        mount: need("tessera_mount")?,
-        unmount: func("tessera_unmount"),
-        props: func("tessera_props"),
-        event: func("tessera_event"),
-        message: func("tessera_message"),
-        timer: func("tessera_timer"),
-    };
-    Ok((exports, need("tessera_abi_version")?))
 }

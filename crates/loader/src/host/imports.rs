@@ -52,7 +52,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         2 => subscribe(g, a, b),
         3 => set_timer(g, a as i32, b != 0),
         4 => {
-            js::stop_timer(&g.table, a);
+            js::stop_timer(&g.table, a as i32);
             OK
         }
         5 => return js::now(),
@@ -113,7 +113,7 @@ fn publish(g: &Rc<Inner>, topic_ptr: u32, topic_len: u32, ptr: u32, len: u32) ->
     let Some(payload) = g.read(ptr, len, "publish") else {
         return OUT_OF_BOUNDS;
     };
-    g.bus.publish(&topic, &payload);
+    g.bus.publish_owned(topic, payload);
     OK
 }
 
@@ -173,7 +173,7 @@ fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
 fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
     match g.read_str(ptr, len, "log") {
         Ok(text) => {
-            js::log(level, &g.policy.name, &text);
+            js::log(level as i32, &g.policy.name, &text);
             OK
         }
         Err(code) => code,

@@ -1,9 +1,15 @@
 //! The host's browser calls: the bindings of `src/js/host.js`. No logic here; everything takes
 //! and returns numbers and strings, so the host makes no JavaScript objects of its own (each
-//! `JsValue` costs a slot in wasm-bindgen's table and code to free it).
+//! `JsValue` costs a slot in wasm-bindgen's table and code to free it). Ids, counts' selectors
+//! and guest arguments, which JavaScript only compares or hands back, cross as `i32`: the same
+//! bits as the host's `u32`s, without the `>>> 0` wasm-bindgen's glue adds for a `u32`. Memory
+//! offsets stay `u32`.
 
 use alloc::string::String;
-use js_sys::{Function, Object, WebAssembly::Memory};
+use js_sys::{
+    Function, Object,
+    WebAssembly::{Instance, Module},
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/host.js")]
@@ -12,87 +18,87 @@ extern "C" {
     pub(super) type Table;
 
     /// Tables under `root`; listeners and timers call `dispatch` with kind `event` and `timer`.
-    pub(super) fn table(root: &JsValue, dispatch: &JsValue, event: u32, timer: u32) -> Table;
+    pub(super) fn table(root: &JsValue, dispatch: &JsValue, event: i32, timer: i32) -> Table;
     /// The import object: `{ [module]: { [name]: dispatch(index of name, ...) } }`.
     pub(super) fn imports(table: &Table, module: &str, names: &str) -> Object;
 
     /// What node `id` is: `0` none, `1` an element, `2` another node, `3` the root.
-    pub(super) fn kind(table: &Table, id: u32) -> u32;
+    pub(super) fn kind(table: &Table, id: i32) -> u32;
     /// How many nodes (`0`), listeners (`1`) or timers (`2`) are live.
-    pub(super) fn count(table: &Table, which: u32) -> u32;
-    /// A new element (`tag`) or text node (`text`) as node `id`.
-    pub(super) fn create(table: &Table, id: u32, tag: Option<&str>, text: &str);
-    /// `setAttribute` on node `id`.
-    #[wasm_bindgen(catch, js_name = setAttr)]
-    pub(super) fn set_attr(table: &Table, id: u32, name: &str, value: &str) -> Result<(), JsValue>;
-    /// `removeAttribute` on node `id`.
-    #[wasm_bindgen(catch, js_name = removeAttr)]
-    pub(super) fn remove_attr(table: &Table, id: u32, name: &str) -> Result<(), JsValue>;
-    /// `textContent` of node `id`.
-    #[wasm_bindgen(catch, js_name = setText)]
-    pub(super) fn set_text(table: &Table, id: u32, text: &str) -> Result<(), JsValue>;
-    /// A property (`value`, `checked`) of node `id`.
-    #[wasm_bindgen(catch, js_name = setProp)]
-    pub(super) fn set_prop(
+    pub(super) fn count(table: &Table, which: i32) -> u32;
+    /// DOM edit `op` (docs/abi.md's opcode, already checked) on node `a`: a new element (tag
+    /// `s`) or text node (`s`) as node `a`; attribute `s` set to `v` or removed; text `s`;
+    /// node `b` appended to `a`, or inserted into `a` before `c`; node `a` detached and the ids
+    /// of its subtree released; listener `b` for event `s`; property `value` (`s`) or
+    /// `checked` (`b != 0`). `Some` is the text of what the DOM threw.
+    pub(super) fn edit(
         table: &Table,
-        id: u32,
-        name: &str,
-        value: &JsValue,
-    ) -> Result<(), JsValue>;
-    /// `appendChild`.
-    #[wasm_bindgen(catch)]
-    pub(super) fn append(table: &Table, parent: u32, child: u32) -> Result<(), JsValue>;
-    /// `insertBefore`.
-    #[wasm_bindgen(catch, js_name = insertBefore)]
-    pub(super) fn insert_before(
-        table: &Table,
-        parent: u32,
-        child: u32,
-        before: u32,
-    ) -> Result<(), JsValue>;
-    /// Detaches node `id` and releases the ids of its subtree.
-    #[wasm_bindgen(catch)]
-    pub(super) fn remove(table: &Table, id: u32) -> Result<(), JsValue>;
-    /// Adds listener `listener` for `event` on node `id`.
-    #[wasm_bindgen(catch)]
-    pub(super) fn listen(table: &Table, id: u32, listener: u32, event: &str)
-        -> Result<(), JsValue>;
+        op: u8,
+        a: i32,
+        b: i32,
+        c: i32,
+        s: &str,
+        v: &str,
+    ) -> Option<String>;
     /// Whether listener `listener` is live.
-    pub(super) fn listening(table: &Table, listener: u32) -> bool;
+    pub(super) fn listening(table: &Table, listener: i32) -> bool;
     /// Removes listener `listener`; whether it was live.
-    pub(super) fn unlisten(table: &Table, listener: u32) -> bool;
+    pub(super) fn unlisten(table: &Table, listener: i32) -> bool;
 
     /// Starts timer `id`.
     #[wasm_bindgen(js_name = startTimer)]
-    pub(super) fn start_timer(table: &Table, id: u32, ms: i32, repeat: bool);
+    pub(super) fn start_timer(table: &Table, id: i32, ms: i32, repeat: bool);
     /// Whether timer `id` is live.
     #[wasm_bindgen(js_name = hasTimer)]
-    pub(super) fn has_timer(table: &Table, id: u32) -> bool;
+    pub(super) fn has_timer(table: &Table, id: i32) -> bool;
     /// Timer `id` fired: whether it is live (a one-shot timer is released).
     #[wasm_bindgen(js_name = timerFired)]
-    pub(super) fn timer_fired(table: &Table, id: u32) -> bool;
+    pub(super) fn timer_fired(table: &Table, id: i32) -> bool;
     /// Stops timer `id`.
     #[wasm_bindgen(js_name = stopTimer)]
-    pub(super) fn stop_timer(table: &Table, id: u32);
+    pub(super) fn stop_timer(table: &Table, id: i32);
 
-    /// Removes every listener and timer, empties the root, drops the submit guard.
+    /// Removes every listener and timer, empties the root, drops the submit guard and the
+    /// bound exports.
     pub(super) fn clear(table: &Table);
 
-    /// Calls a guest export with up to four `i32`s; `Err` is what it threw (a trap).
+    /// Binds a fresh instance's exports to the table: the exports named in `names` (comma
+    /// separated) and `memory`. Bit `k` of the result: the `k`th name is a function; bit
+    /// `names.len()`: `memory` is a `WebAssembly.Memory`.
+    pub(super) fn bind(table: &Table, instance: &Instance, names: &str) -> u32;
+    /// Calls bound export `k` with up to four `i32`s; `Err` is what it threw (a trap).
     #[wasm_bindgen(catch)]
-    pub(super) fn call(f: &Function, a: u32, b: u32, c: u32, d: u32) -> Result<f64, JsValue>;
-    /// The guest memory's size in bytes.
+    pub(super) fn call(
+        table: &Table,
+        k: i32,
+        a: i32,
+        b: i32,
+        c: i32,
+        d: i32,
+    ) -> Result<f64, JsValue>;
+    /// The bound memory's size in bytes.
     #[wasm_bindgen(js_name = memorySize)]
-    pub(super) fn memory_size(memory: &Memory) -> f64;
-    /// Copies `bytes` to `ptr` in the guest's memory.
+    pub(super) fn memory_size(table: &Table) -> f64;
+    /// Copies `bytes` to `ptr` in the bound memory.
     #[wasm_bindgen(js_name = memoryWrite)]
-    pub(super) fn memory_write(memory: &Memory, ptr: u32, bytes: &[u8]);
-    /// Fills `out` from `ptr` in the guest's memory.
+    pub(super) fn memory_write(table: &Table, ptr: u32, bytes: &[u8]);
+    /// Fills `out` from `ptr` in the bound memory.
     #[wasm_bindgen(js_name = memoryRead)]
-    pub(super) fn memory_read(memory: &Memory, ptr: u32, out: &mut [u8]);
+    pub(super) fn memory_read(table: &Table, ptr: u32, out: &mut [u8]);
+
+    /// `WebAssembly.Module.exports(module)` when `exports`, else `.imports(module)`.
+    #[wasm_bindgen(js_name = moduleList)]
+    pub(super) fn module_list(module: &Module, exports: bool) -> JsValue;
+    /// Field `key` (`module`, `name`, `kind`: strings) of item `i` of such a list; `None`
+    /// past its end.
+    #[wasm_bindgen(js_name = itemField)]
+    pub(super) fn item_field(list: &JsValue, i: u32, key: &str) -> Option<String>;
+    /// The `kind` of the first export named `name` in an exports list, if any.
+    #[wasm_bindgen(js_name = exportKind)]
+    pub(super) fn export_kind(list: &JsValue, name: &str) -> Option<String>;
 
     /// `console[debug|info|warn|error|log]("[name]", text)`.
-    pub(super) fn log(level: u32, name: &str, text: &str);
+    pub(super) fn log(level: i32, name: &str, text: &str);
     /// `performance.now()`.
     pub(super) fn now() -> f64;
     /// Runs `f` in a microtask.

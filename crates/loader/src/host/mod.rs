@@ -4,7 +4,8 @@
 //! CONTRACT with the pipeline (the rest of the crate). The pipeline only uses the items below:
 //! [`GuestPolicy`], [`Fault`], [`Bus`], [`Guest`] and [`check_module`]; their signatures change
 //! only by agreement. Layers, bottom up: `js` (the bindings of `src/js/host.js`, which holds a
-//! guest's tables of nodes, listeners and timers and passes only numbers and strings) and
+//! guest's tables of nodes, listeners and timers and its bound exports and memory, and passes
+//! only numbers and strings) and
 //! `memory`; `codes` (the refusal and its details); `dom`, `timers` and `bus` (every check
 //! and limit, then the browser state); `imports`, `call` and `guest` (the lifecycle of one
 //! instance). The pure parts of the ABI (the wire decoder, result codes, limits and refusal

@@ -7,7 +7,7 @@ use super::js::{self, Table};
 use tessera_abi::limits::MAX_TIMERS;
 
 /// Which of a table's counts are timers (see `js::count`).
-const TIMERS: u32 = 2;
+const TIMERS: i32 = 2;
 
 /// Hands out the guest's timer ids.
 #[derive(Default)]
@@ -28,11 +28,11 @@ impl Timers {
             } else {
                 self.last_id + 1
             };
-            if !js::has_timer(table, self.last_id) {
+            if !js::has_timer(table, self.last_id as i32) {
                 break self.last_id;
             }
         };
-        js::start_timer(table, id, ms.max(0), repeat);
+        js::start_timer(table, id as i32, ms.max(0), repeat);
         Ok(id)
     }
 }

@@ -5,8 +5,10 @@
 
 /**
  * A guest's tables under its shadow root. `dispatch(kind, a, b, c, d, text)` is the guest's
- * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. Every
- * `submit` in the root is prevented, whether or not the guest listens for it.
+ * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. `nodes` maps
+ * ids to nodes (`ids` back), `listeners` ids to the function that removes them, `timers` ids to
+ * `[handle, repeat]`. Every `submit` in the root is prevented, whether or not the guest listens
+ * for it.
  */
 export function table(root, dispatch, EVENT, TIMER) {
   const t = { root, doc: root.ownerDocument, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
@@ -33,41 +35,64 @@ export function kind(t, id) {
 /** How many nodes (the root not counted, `which` 0), listeners (1) or timers (2) are live. */
 export const count = (t, which) => [t.nodes, t.listeners, t.timers][which].size;
 
-/** A detached element (`tag`) or text node (`text`) as node `id`. */
-export function create(t, id, tag, text) {
-  const n = tag ? t.doc.createElement(tag) : t.doc.createTextNode(text);
-  t.nodes.set(id, n);
-  t.ids.set(n, id);
-}
-
-// The DOM may refuse an edit (a node into its own subtree, `before` not a child of `parent`):
-// the functions below then throw, and Rust reports what the DOM said.
-export const setAttr = (t, id, name, value) => node(t, id).setAttribute(name, value);
-export const removeAttr = (t, id, name) => node(t, id).removeAttribute(name);
-export const setText = (t, id, text) => (node(t, id).textContent = text);
-export const setProp = (t, id, name, value) => (node(t, id)[name] = value);
-export const append = (t, parent, child) => node(t, parent).appendChild(node(t, child));
-export const insertBefore = (t, parent, child, before) =>
-  node(t, parent).insertBefore(node(t, child), node(t, before));
-
-/** Detaches node `id` and releases the ids of its whole subtree. */
-export function remove(t, id) {
-  const n = node(t, id);
-  if (n.parentNode) n.parentNode.removeChild(n);
-  const release = (n) => {
-    const id = t.ids.get(n);
-    if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
-    n.childNodes.forEach(release);
-  };
-  release(n);
-}
-
-/** Listener `listener` for `type` on node `id`; its events reach the dispatcher with their data. */
-export function listen(t, id, listener, type) {
-  const target = node(t, id);
-  const f = (e) => t.dispatch(t.EVENT, listener, 0, 0, 0, eventData(e));
-  target.addEventListener(type, f);
-  t.listeners.set(listener, [target, type, f]);
+/**
+ * DOM edit `op` (the ABI's opcode; Rust checked it): on node `a`, with nodes `b` and `c`, text
+ * `s` and `v`. Returns nothing, or the text of what the DOM threw (a node into its own subtree,
+ * `before` not a child of `parent`): Rust reports it.
+ */
+export function edit(t, op, a, b, c, s, v) {
+  try {
+    const n = node(t, a);
+    switch (op) {
+      case 1:
+      case 2: {
+        const created = op == 1 ? t.doc.createElement(s) : t.doc.createTextNode(s);
+        t.nodes.set(a, created);
+        t.ids.set(created, a);
+        break;
+      }
+      case 3:
+        n.setAttribute(s, v);
+        break;
+      case 4:
+        n.removeAttribute(s);
+        break;
+      case 5:
+        n.textContent = s;
+        break;
+      case 6:
+        n.appendChild(node(t, b));
+        break;
+      case 7:
+        n.insertBefore(node(t, b), node(t, c));
+        break;
+      case 8: {
+        // Detach node `a` and release the ids of its whole subtree.
+        if (n.parentNode) n.parentNode.removeChild(n);
+        const release = (n) => {
+          const id = t.ids.get(n);
+          if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
+          n.childNodes.forEach(release);
+        };
+        release(n);
+        break;
+      }
+      case 9: {
+        // Listener `b` for event `s`: its events reach the dispatcher with their data.
+        const f = (e) => t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
+        n.addEventListener(s, f);
+        t.listeners.set(b, () => n.removeEventListener(s, f));
+        break;
+      }
+      case 11:
+        n.value = s;
+        break;
+      case 12:
+        n.checked = !!b;
+    }
+  } catch (e) {
+    return errorText(e);
+  }
 }
 
 export const listening = (t, listener) => t.listeners.has(listener);
@@ -75,7 +100,7 @@ export const listening = (t, listener) => t.listeners.has(listener);
 /** Removes listener `listener`; whether it existed. */
 export function unlisten(t, listener) {
   const l = t.listeners.get(listener);
-  if (l) l[0].removeEventListener(l[1], l[2]), t.listeners.delete(listener);
+  if (l) l(), t.listeners.delete(listener);
   return !!l;
 }
 
@@ -118,9 +143,9 @@ export function stopTimer(t, id) {
   if (timer) clearTimeout(timer[0]), t.timers.delete(id);
 }
 
-/** Ends everything the guest left: listeners, timers, its DOM, the submit guard. */
+/** Ends everything the guest left: listeners, timers, its DOM, the submit guard, its exports. */
 export function clear(t) {
-  t.listeners.forEach((l) => l[0].removeEventListener(l[1], l[2]));
+  t.listeners.forEach((off) => off());
   t.timers.forEach((timer) => clearTimeout(timer[0]));
   t.listeners.clear();
   t.timers.clear();
@@ -128,19 +153,42 @@ export function clear(t) {
   t.ids = new WeakMap();
   t.root.textContent = "";
   t.root.removeEventListener("submit", t.guard);
+  t.f = t.memory = undefined;
 }
 
-/** Calls a guest export with up to four `i32` arguments; what it returns, as a number. */
-export const call = (f, a, b, c, d) => Number(f(a, b, c, d));
+/**
+ * Binds a fresh instance's exports: `t.f[k]` is the export named `names[k]` (comma-separated),
+ * `t.memory` the export `memory`. Bit `k` of the result: `t.f[k]` is a function; bit
+ * `names.length`: `t.memory` is a `WebAssembly.Memory`. Rust decides what is missing.
+ */
+export function bind(t, { exports }, names) {
+  t.f = names.split(",").map((name) => exports[name]);
+  t.memory = exports.memory;
+  let found = t.memory instanceof WebAssembly.Memory ? 1 << t.f.length : 0;
+  t.f.forEach((f, k) => typeof f == "function" && (found |= 1 << k));
+  return found;
+}
 
-/** A guest memory's size in bytes. */
-export const memorySize = (memory) => memory.buffer.byteLength;
+/** Calls bound export `k` with up to four `i32` arguments; what it returns, as a number. */
+export const call = (t, k, a, b, c, d) => Number(t.f[k](a, b, c, d));
 
-/** Copies `bytes` to `ptr` in the guest's memory (Rust checked the range). */
-export const memoryWrite = (memory, ptr, bytes) => new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
+/** The bound memory's size in bytes. */
+export const memorySize = (t) => t.memory.buffer.byteLength;
 
-/** Copies `len` bytes at `ptr` of the guest's memory into `out` (Rust checked the range). */
-export const memoryRead = (memory, ptr, out) => out.set(new Uint8Array(memory.buffer, ptr, out.length));
+/** Copies `bytes` to `ptr` in the bound memory (Rust checked the range). */
+export const memoryWrite = (t, ptr, bytes) => new Uint8Array(t.memory.buffer, ptr, bytes.length).set(bytes);
+
+/** Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). */
+export const memoryRead = (t, ptr, out) => out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
+
+/** `WebAssembly.Module.exports(module)` when `exports`, else `WebAssembly.Module.imports(module)`. */
+export const moduleList = (module, exports) => WebAssembly.Module[exports ? "exports" : "imports"](module);
+
+/** Field `key` (a string, as every descriptor field is) of item `i` of such a list; nothing past its end. */
+export const itemField = (list, i, key) => list[i]?.[key];
+
+/** The `kind` of the first export named `name` in an exports list, if any. */
+export const exportKind = (list, name) => list.find((e) => e.name == name)?.kind;
 
 /** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
 export function log(level, name, text) {
