@@ -21,6 +21,15 @@ fn bubbles() -> [(&'static str, JsValue); 2] {
 }
 
 #[wasm_bindgen_test]
+async fn listener_ids_with_the_top_bit_set_come_back_unchanged() {
+    let run = mounted("listener_ids", policy("listener_ids")).await;
+    run.find("button")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    assert_eq!(run.global("last") as u32, 0x8000_0001);
+}
+
+#[wasm_bindgen_test]
 async fn events_carry_their_data_and_stop_after_unmount() {
     let run = mounted("events", policy("events")).await;
     let last_data = |run: &Run| run.memory_text(4096, run.global("last_len") as u32);

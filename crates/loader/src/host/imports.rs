@@ -181,12 +181,48 @@ fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
 }
 
 fn fail(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
-    let Some(mut bytes) = g.read(ptr, len, "fail") else {
+    let Some(bytes) = g.read(ptr, len, "fail") else {
         return OUT_OF_BOUNDS;
     };
-    bytes.truncate(MAX_PANIC);
-    let text =
-        String::from_utf8(bytes).unwrap_or_else(|_| "a panic message that is not utf-8".into());
-    *g.panic.borrow_mut() = Some(text);
+    *g.panic.borrow_mut() = Some(panic_text(bytes));
     OK
+}
+
+/// A panic message as text: at most [`MAX_PANIC`] bytes, cut before a character that does not
+/// fit whole, so that a long UTF-8 message stays readable.
+fn panic_text(mut bytes: alloc::vec::Vec<u8>) -> String {
+    if bytes.len() > MAX_PANIC {
+        let mut cut = MAX_PANIC;
+        // Back up over continuation bytes (0b10xx_xxxx) to the start of the cut character.
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 {
+            cut -= 1;
+        }
+        bytes.truncate(cut);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| "a panic message that is not utf-8".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{panic_text, MAX_PANIC};
+
+    #[test]
+    fn panic_text_is_cut_at_a_character_boundary() {
+        // "é" is two bytes: 4095 ASCII bytes + "é" puts the cut inside the character.
+        let long = ["x".repeat(MAX_PANIC - 1), "é".repeat(10)].concat();
+        let text = panic_text(long.into_bytes());
+        assert_eq!(text, "x".repeat(MAX_PANIC - 1));
+        let fits = ["x".repeat(MAX_PANIC - 2), "é".into()].concat();
+        assert_eq!(panic_text(fits.clone().into_bytes()), fits);
+        let over = "€".repeat(MAX_PANIC); // 3 bytes each: cut after 1365 whole ones
+        assert_eq!(panic_text(over.into_bytes()), "€".repeat(MAX_PANIC / 3));
+    }
+
+    #[test]
+    fn panic_text_that_is_not_utf8_is_named() {
+        assert_eq!(
+            panic_text(vec![b'a', 0xFF]),
+            "a panic message that is not utf-8"
+        );
+    }
 }
