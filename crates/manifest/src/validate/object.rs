@@ -139,18 +139,20 @@ mod tests {
         row[b.len()]
     }
 
+    /// Every object's field list.
+    const LISTS: [&[&str]; 6] = [
+        fields::MANIFEST,
+        fields::TOTAL_BUDGET,
+        fields::COMPONENT,
+        fields::BUDGET,
+        fields::ROUTE_LOAD,
+        fields::CAPABILITIES,
+    ];
+
     /// `is_near` agrees with the table on every field and keys one to three edits from it.
     #[test]
     fn is_near_is_distance_at_most_two() {
-        let lists = [
-            fields::MANIFEST,
-            fields::TOTAL_BUDGET,
-            fields::COMPONENT,
-            fields::BUDGET,
-            fields::ROUTE_LOAD,
-            fields::CAPABILITIES,
-        ];
-        let known = lists.concat();
+        let known = LISTS.concat();
         let mut keys: Vec<String> = Vec::new();
         for field in &known {
             let bytes = field.as_bytes();
@@ -203,15 +205,7 @@ mod tests {
     /// least four bytes, where the edit distance already accepts such a key.
     #[test]
     fn every_field_is_near_itself_in_any_case() {
-        let lists = [
-            fields::MANIFEST,
-            fields::TOTAL_BUDGET,
-            fields::COMPONENT,
-            fields::BUDGET,
-            fields::ROUTE_LOAD,
-            fields::CAPABILITIES,
-        ];
-        for field in lists.concat() {
+        for field in LISTS.concat() {
             assert!(field.len() >= 4, "{field}");
             assert!(is_near(&field.to_ascii_uppercase(), field), "{field}");
             assert!(is_near(&field.to_ascii_lowercase(), field), "{field}");
