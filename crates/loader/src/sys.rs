@@ -123,7 +123,7 @@ extern "C" {
     pub(crate) fn on_navigate(f: &JsValue) -> Function;
     /// `history.pushState` + `tessera:navigate`.
     #[wasm_bindgen(catch)]
-    pub(crate) fn navigate(path: &str) -> Result<(), JsValue>;
+    pub(crate) fn navigate(path: &JsValue) -> Result<(), JsValue>;
     /// `location.pathname`.
     pub(crate) fn pathname() -> String;
     /// `new URL(reference, base).href`.
