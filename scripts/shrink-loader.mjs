@@ -119,6 +119,23 @@ drop(
   1,
 );
 
+// An import that returns a string or bytes writes pointer and length to a return slot (`arg0`)
+// in four lines; one helper does it for all, in the same order (the length is read after the
+// copy that sets it).
+const slot =
+  /^( +)(const|var) ptr1 = ([^;\n]+);\n\1\2 len1 = WASM_VECTOR_LEN;\n\1getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len1, true\);\n\1getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr1, true\);$/gm;
+const slots = glue.match(slot)?.length ?? 0;
+if (!slots) fail("no return slot written in the glue");
+glue = glue.replace(slot, "$1putSlice(arg0, $3);");
+if (/len1|ptr1/.test(glue)) fail("a return slot the script does not rewrite is left in the glue");
+glue += `
+function putSlice(at, ptr) {
+    const view = getDataViewMemory0();
+    view.setInt32((at >>> 0) + 4, WASM_VECTOR_LEN, true);
+    view.setInt32(at >>> 0, ptr, true);
+}
+`;
+
 // Exports, read as `wasm.<name>`.
 for (const [old, renamed] of map.exports) {
   const use = new RegExp(`\\bwasm\\.${escape(old)}\\b`, "g");
