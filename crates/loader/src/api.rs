@@ -72,7 +72,7 @@ impl Tessera {
     #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
     pub fn start(&self) -> Promise {
         let loader = self.loader.clone();
-        let settling = Promise::all(&policy::start(&loader));
+        let settling = policy::start(&loader);
         after(&settling, move |_| Ok(loader.summary()))
     }
 
