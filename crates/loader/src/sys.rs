@@ -48,7 +48,8 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/js/page.js")]
 extern "C" {
-    /// The loader's options with their defaults applied (`TesseraOptions`).
+    /// The loader's options with their defaults applied (`TesseraOptions`), one object per
+    /// loader; it also holds what stops the loader's load policies ([`stop_policies`]).
     pub(crate) type Options;
     /// A component's slot: its element and the children it had before the loader took it.
     #[derive(Clone)]

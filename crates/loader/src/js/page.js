@@ -4,7 +4,10 @@
 
 const isObject = (v) => v !== null && typeof v == "object";
 
-/** The loader's options with their defaults; a value of the wrong type means the default. */
+/**
+ * The loader's options with their defaults; a value of the wrong type means the default. One
+ * object per loader, which also keeps what stops its load policies (`stops`).
+ */
 export function options(o) {
   o = isObject(o) ? o : {};
   const n = (k, d) => (typeof o[k] == "number" && o[k] >= 0 ? Math.trunc(Math.min(o[k], 4294967295)) : d);
