@@ -12,7 +12,8 @@
 // `--target web` output: its `__wbg_get_imports()` builds one object of functions for the
 // module "./tessera_loader_bg.js" and passes snippet modules (`src/js/*.js`) as namespaces; the
 // glue reads exports as `wasm.<name>`. Every rename is checked: the script fails rather than
-// write glue that does not match the wasm.
+// write glue that does not match the wasm. It also drops three runtime fallbacks of the glue that
+// no browser able to run the loader uses (each removal fails the build when its text is absent).
 import { readFileSync } from "node:fs";
 
 const [mapFile, wasmFile, glueFile] = process.argv.slice(2);
@@ -66,6 +67,74 @@ glue = glue.replace(
   imports,
   () => `return { ${JSON.stringify(modules[0])}: Object.assign(import0, { ${added.join(", ")} }) };`,
 );
+
+// Runtime branches that no browser able to run the loader takes: the wasm needs reference types
+// (externref), and every browser with them has `FinalizationRegistry` and
+// `TextEncoder.prototype.encodeInto`. Each rewrite must match exactly as often as said.
+const drop = (what, text, replacement, times) => {
+  const found = glue.split(text).length - 1;
+  if (found !== times) fail(`${what}: expected ${times} match(es) in the glue, found ${found}`);
+  glue = glue.replaceAll(text, replacement);
+};
+drop(
+  "FinalizationRegistry fallback",
+  "(typeof FinalizationRegistry === 'undefined')\n    ? { register: () => {}, unregister: () => {} }\n    : new FinalizationRegistry(",
+  "new FinalizationRegistry(",
+  2,
+);
+drop(
+  "encodeInto polyfill",
+  `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+  "",
+  1,
+);
+// passStringToWasm0's branch for a call without `realloc`: the glue never makes one.
+const stringCalls = glue.match(/passStringToWasm0\([^)]*\)/g) ?? [];
+const withoutRealloc = stringCalls.filter(
+  (c) => !c.endsWith(", wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)") && c !== "passStringToWasm0(arg, malloc, realloc)",
+);
+if (withoutRealloc.length) fail(`passStringToWasm0 called without realloc: ${withoutRealloc.join(", ")}`);
+drop(
+  "passStringToWasm0 without realloc",
+  `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+
+`,
+  "",
+  1,
+);
+
+// An import that returns a string or bytes writes pointer and length to a return slot (`arg0`)
+// in four lines; one helper does it for all, in the same order (the length is read after the
+// copy that sets it).
+const slot =
+  /^( +)(const|var) ptr1 = ([^;\n]+);\n\1\2 len1 = WASM_VECTOR_LEN;\n\1getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len1, true\);\n\1getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr1, true\);$/gm;
+const slots = glue.match(slot)?.length ?? 0;
+if (!slots) fail("no return slot written in the glue");
+glue = glue.replace(slot, "$1putSlice(arg0, $3);");
+if (/len1|ptr1/.test(glue)) fail("a return slot the script does not rewrite is left in the glue");
+glue += `
+function putSlice(at, ptr) {
+    const view = getDataViewMemory0();
+    view.setInt32((at >>> 0) + 4, WASM_VECTOR_LEN, true);
+    view.setInt32(at >>> 0, ptr, true);
+}
+`;
 
 // Exports, read as `wasm.<name>`.
 for (const [old, renamed] of map.exports) {

@@ -1,6 +1,5 @@
 //! The public API: the `Tessera` class, as JavaScript and TypeScript see it.
 
-use crate::component::Component;
 use crate::errors::{Error, Failure};
 use crate::fetch::{self, Request};
 use crate::loader::{resolve, Loader};
@@ -36,16 +35,185 @@ pub struct Tessera {
     loader: Rc<Loader>,
 }
 
+// The methods JavaScript calls take and return `JsValue`s: names cross the boundary as
+// JavaScript strings (no copy-in glue per method), and every method that acts on one component
+// goes through `Tessera::act`, so its shim is a call. Rust callers (the browser tests) use the
+// typed methods below, which do the same through `act`.
 #[wasm_bindgen]
 impl Tessera {
     /// Fetches the manifest at `url` (relative to the page), validates it and resolves its
     /// module URLs against the manifest's own URL. Rejects with `manifest-invalid`,
     /// `fetch-failed`, `http-status` or `timeout`.
     #[wasm_bindgen(js_name = fromUrl, unchecked_return_type = "Promise<Tessera>")]
-    pub fn from_url(
-        url: String,
+    pub fn from_url_js(
+        #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
     ) -> Promise {
+        Tessera::from_url(sys::string(&url), options)
+    }
+
+    /// A loader for a manifest the page already has, as an object. Its URLs resolve against
+    /// `baseUrl` (itself relative to the page; default the page's URL). Throws `manifest-invalid`.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object_js(
+        #[wasm_bindgen(unchecked_param_type = "unknown")] manifest: JsValue,
+        #[wasm_bindgen(js_name = baseUrl, unchecked_param_type = "string | null | undefined")]
+        base_url: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
+    ) -> Result<Tessera, JsValue> {
+        let base_url = (!base_url.is_null_or_undefined()).then(|| sys::string(&base_url));
+        Tessera::from_object(manifest, base_url, options)
+    }
+
+    /// Applies every component's load policy. Resolves, never rejects, once the eager components
+    /// and the route components matching the current path have mounted or failed: a failing
+    /// component ends in `error` (fallback shown, `tessera:error` fired) and the rest mount.
+    /// Calling it again only reports the summary.
+    #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
+    pub fn start(&self) -> Promise {
+        let loader = self.loader.clone();
+        let settling = policy::start(&loader);
+        after(&settling, move |_| Ok(loader.summary()))
+    }
+
+    /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
+    #[wasm_bindgen(js_name = mount, unchecked_return_type = "Promise<void>")]
+    pub fn mount_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> JsValue {
+        self.act_js(Op::Mount, &name, JsValue::UNDEFINED)
+    }
+
+    /// Unmounts the component; it keeps its compiled module and the slot shows its original
+    /// children. Throws `invalid-state` unless it is mounted.
+    #[wasm_bindgen(js_name = unmount)]
+    pub fn unmount_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<(), JsValue> {
+        self.try_js(Op::Unmount, &name, &JsValue::UNDEFINED)
+            .map(drop)
+    }
+
+    /// Unmounts (when mounted) and mounts a fresh instance of the compiled module, without
+    /// fetching or compiling again. Rejects with `invalid-state` when nothing is compiled.
+    #[wasm_bindgen(js_name = remount, unchecked_return_type = "Promise<void>")]
+    pub fn remount_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> JsValue {
+        self.act_js(Op::Remount, &name, JsValue::UNDEFINED)
+    }
+
+    /// Unloads the component, then fetches, compiles and mounts it afresh (the way out of `error`).
+    #[wasm_bindgen(js_name = reload, unchecked_return_type = "Promise<void>")]
+    pub fn reload_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> JsValue {
+        self.act_js(Op::Reload, &name, JsValue::UNDEFINED)
+    }
+
+    /// Back to `not-loaded` from any state: stops a download in flight, unmounts, drops the
+    /// compiled module and gives the slot its original children back.
+    #[wasm_bindgen(js_name = unload)]
+    pub fn unload_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<(), JsValue> {
+        self.try_js(Op::Unload, &name, &JsValue::UNDEFINED)
+            .map(drop)
+    }
+
+    /// Gives the component new props (any JSON data). A mounted component that exports
+    /// `tessera_props` receives them in place; one that does not is remounted with them; one
+    /// that is not mounted gets them at its next mount.
+    #[wasm_bindgen(js_name = setProps, unchecked_return_type = "Promise<void>")]
+    pub fn set_props_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] props: JsValue,
+    ) -> JsValue {
+        self.act_js(Op::SetProps, &name, props)
+    }
+
+    /// The component's state.
+    #[wasm_bindgen(js_name = state, unchecked_return_type = "TesseraState")]
+    pub fn state_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.try_js(Op::State, &name, &JsValue::UNDEFINED)
+    }
+
+    /// Every component's state, by name.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, TesseraState>")]
+    pub fn states(&self) -> JsValue {
+        self.loader.states()
+    }
+
+    /// Publishes on the message bus from the page (no capability check). `payload` is a string
+    /// (sent as UTF-8), a `Uint8Array`, or other data (sent as JSON text). Delivery is async.
+    #[wasm_bindgen(js_name = publish)]
+    pub fn publish_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
+    ) {
+        self.publish(&sys::string(&topic), payload)
+    }
+
+    /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id
+    /// for `unsubscribe`.
+    #[wasm_bindgen(js_name = subscribe)]
+    pub fn subscribe_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(topic: string, payload: Uint8Array) => void")]
+        callback: Function,
+    ) -> u32 {
+        self.subscribe(&sys::string(&pattern), callback)
+    }
+
+    /// Ends a page subscription.
+    pub fn unsubscribe(&self, id: u32) {
+        self.loader.ctx.bus.unsubscribe(id)
+    }
+
+    /// `history.pushState` to `path`, then `tessera:navigate` on `window`, which makes every
+    /// loader check its route policies.
+    #[wasm_bindgen(js_name = navigate)]
+    pub fn navigate_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    ) -> Result<(), JsValue> {
+        sys::navigate(&path)
+    }
+
+    /// Unloads every component and removes the policies' listeners and observers. The object
+    /// stays usable through `mount(name)`, but load policies no longer act.
+    pub fn dispose(&self) {
+        self.loader.dispose();
+    }
+}
+
+/// What [`Tessera::act`] does to one component.
+#[derive(Clone, Copy)]
+enum Op {
+    Mount,
+    Unmount,
+    Remount,
+    Reload,
+    Unload,
+    SetProps,
+    State,
+}
+
+/// The same API for Rust callers, with Rust types.
+impl Tessera {
+    /// `Tessera.fromUrl(url, options)`.
+    pub fn from_url(url: String, options: JsValue) -> Promise {
         let options = sys::options(&options);
         match resolve(&url, &sys::base_uri()) {
             Ok(url) => fetch_manifest(url, options),
@@ -53,13 +221,11 @@ impl Tessera {
         }
     }
 
-    /// A loader for a manifest the page already has, as an object. Its URLs resolve against
-    /// `baseUrl` (itself relative to the page; default the page's URL). Throws `manifest-invalid`.
-    #[wasm_bindgen(js_name = fromObject)]
+    /// `Tessera.fromObject(manifest, baseUrl, options)`.
     pub fn from_object(
-        #[wasm_bindgen(unchecked_param_type = "unknown")] manifest: JsValue,
-        #[wasm_bindgen(js_name = baseUrl)] base_url: Option<String>,
-        #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
+        manifest: JsValue,
+        base_url: Option<String>,
+        options: JsValue,
     ) -> Result<Tessera, JsValue> {
         let page = sys::base_uri();
         let made = read::plain(&manifest).and_then(|json| {
@@ -74,130 +240,94 @@ impl Tessera {
         })
     }
 
-    /// Applies every component's load policy. Resolves, never rejects, once the eager components
-    /// and the route components matching the current path have mounted or failed: a failing
-    /// component ends in `error` (fallback shown, `tessera:error` fired) and the rest mount.
-    /// Calling it again only reports the summary.
-    #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
-    pub fn start(&self) -> Promise {
-        let loader = self.loader.clone();
-        let settling = Promise::all(&policy::start(&loader));
-        after(&settling, move |_| Ok(loader.summary()))
-    }
-
-    /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
-    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    /// `mount(name)`.
     pub fn mount(&self, name: &str) -> Promise {
-        self.run(name, Component::mount)
+        either(self.act(Op::Mount, name, &JsValue::UNDEFINED)).unchecked_into()
     }
 
-    /// Unmounts the component; it keeps its compiled module and the slot shows its original
-    /// children. Throws `invalid-state` unless it is mounted.
+    /// `unmount(name)`.
     pub fn unmount(&self, name: &str) -> Result<(), JsValue> {
-        self.loader
-            .get(name)
-            .and_then(|c| c.unmount())
-            .map_err(|f| f.to_js())
+        self.act(Op::Unmount, name, &JsValue::UNDEFINED).map(drop)
     }
 
-    /// Unmounts (when mounted) and mounts a fresh instance of the compiled module, without
-    /// fetching or compiling again. Rejects with `invalid-state` when nothing is compiled.
-    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    /// `remount(name)`.
     pub fn remount(&self, name: &str) -> Promise {
-        self.run(name, Component::remount)
+        either(self.act(Op::Remount, name, &JsValue::UNDEFINED)).unchecked_into()
     }
 
-    /// Unloads the component, then fetches, compiles and mounts it afresh (the way out of `error`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    /// `reload(name)`.
     pub fn reload(&self, name: &str) -> Promise {
-        self.run(name, Component::reload)
+        either(self.act(Op::Reload, name, &JsValue::UNDEFINED)).unchecked_into()
     }
 
-    /// Back to `not-loaded` from any state: stops a download in flight, unmounts, drops the
-    /// compiled module and gives the slot its original children back.
+    /// `unload(name)`.
     pub fn unload(&self, name: &str) -> Result<(), JsValue> {
-        self.loader
-            .get(name)
-            .map(|c| c.unload())
-            .map_err(|f| f.to_js())
+        self.act(Op::Unload, name, &JsValue::UNDEFINED).map(drop)
     }
 
-    /// Gives the component new props (any JSON data). A mounted component that exports
-    /// `tessera_props` receives them in place; one that does not is remounted with them; one
-    /// that is not mounted gets them at its next mount.
-    #[wasm_bindgen(js_name = setProps, unchecked_return_type = "Promise<void>")]
-    pub fn set_props(
-        &self,
-        name: &str,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] props: JsValue,
-    ) -> Promise {
-        let json = read::props_json(&props);
-        self.run(name, move |c| c.set_props(json))
+    /// `setProps(name, props)`.
+    pub fn set_props(&self, name: &str, props: JsValue) -> Promise {
+        either(self.act(Op::SetProps, name, &props)).unchecked_into()
     }
 
-    /// The component's state.
-    #[wasm_bindgen(unchecked_return_type = "TesseraState")]
+    /// `state(name)`.
     pub fn state(&self, name: &str) -> Result<JsValue, JsValue> {
-        self.loader
-            .get(name)
-            .map(|c| c.state().id().into())
-            .map_err(|f| f.to_js())
+        self.act(Op::State, name, &JsValue::UNDEFINED)
     }
 
-    /// Every component's state, by name.
-    #[wasm_bindgen(unchecked_return_type = "Record<string, TesseraState>")]
-    pub fn states(&self) -> JsValue {
-        self.loader.states()
-    }
-
-    /// Publishes on the message bus from the page (no capability check). `payload` is a string
-    /// (sent as UTF-8), a `Uint8Array`, or other data (sent as JSON text). Delivery is async.
-    pub fn publish(
-        &self,
-        topic: &str,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
-    ) {
+    /// `publish(topic, payload)`.
+    pub fn publish(&self, topic: &str, payload: JsValue) {
         let bytes = sys::payload_bytes(&payload);
         self.loader.ctx.bus.publish_owned(topic.into(), bytes);
     }
 
-    /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id
-    /// for `unsubscribe`.
-    pub fn subscribe(
-        &self,
-        pattern: &str,
-        #[wasm_bindgen(unchecked_param_type = "(topic: string, payload: Uint8Array) => void")]
-        callback: Function,
-    ) -> u32 {
+    /// `subscribe(pattern, callback)`.
+    pub fn subscribe(&self, pattern: &str, callback: Function) -> u32 {
         self.loader.ctx.bus.subscribe(pattern, callback)
     }
 
-    /// Ends a page subscription.
-    pub fn unsubscribe(&self, id: u32) {
-        self.loader.ctx.bus.unsubscribe(id)
-    }
-
-    /// `history.pushState` to `path`, then `tessera:navigate` on `window`, which makes every
-    /// loader check its route policies.
+    /// `navigate(path)`.
     pub fn navigate(&self, path: &str) -> Result<(), JsValue> {
-        sys::navigate(path)
+        sys::navigate(&path.into())
     }
 
-    /// Unloads every component and removes the policies' listeners and observers. The object
-    /// stays usable through `mount(name)`, but load policies no longer act.
-    pub fn dispose(&self) {
-        self.loader.dispose();
+    /// [`Tessera::act`] for a method that returns a promise (which then never throws).
+    fn act_js(&self, op: Op, name: &JsValue, props: JsValue) -> JsValue {
+        either(self.try_js(op, name, &props))
+    }
+
+    /// [`Tessera::act`] on a name from JavaScript (`String(name)`).
+    fn try_js(&self, op: Op, name: &JsValue, props: &JsValue) -> Result<JsValue, JsValue> {
+        self.act(op, &sys::string(name), props)
+    }
+
+    /// Does `op` to the component `name`. An operation that returns a promise rejects it with
+    /// the `TesseraError` (an unknown name too); the others return it as `Err`.
+    #[inline(never)]
+    fn act(&self, op: Op, name: &str, props: &JsValue) -> Result<JsValue, JsValue> {
+        let json = matches!(op, Op::SetProps).then(|| read::props_json(props));
+        let found = self.loader.get(name);
+        let done = match (op, found) {
+            (Op::State, found) => found.map(|c| c.state().id().into()),
+            (Op::Unload, found) => found.map(|c| {
+                c.unload();
+                JsValue::UNDEFINED
+            }),
+            (Op::Unmount, found) => found.and_then(|c| c.unmount()).map(|()| JsValue::UNDEFINED),
+            (_, Err(failure)) => Ok(reject(&failure).into()),
+            (Op::Mount, Ok(c)) => Ok(c.mount().into()),
+            (Op::Remount, Ok(c)) => Ok(c.remount().into()),
+            (Op::Reload, Ok(c)) => Ok(c.reload().into()),
+            (Op::SetProps, Ok(c)) => Ok(c.set_props(json.unwrap_or_default()).into()),
+        };
+        done.map_err(|f| f.to_js())
     }
 }
 
-impl Tessera {
-    /// Runs an operation on the component `name`: a promise of nothing, or of a `TesseraError`.
-    fn run(&self, name: &str, op: impl FnOnce(Rc<Component>) -> Promise) -> Promise {
-        match self.loader.get(name) {
-            Ok(component) => op(component),
-            Err(failure) => reject(&failure),
-        }
-    }
+/// The value either way.
+fn either(outcome: Result<JsValue, JsValue>) -> JsValue {
+    let (Ok(value) | Err(value)) = outcome;
+    value
 }
 
 /// Fetches, parses and validates the manifest at the absolute `url`.

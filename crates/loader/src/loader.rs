@@ -10,8 +10,8 @@ use crate::sys::{self, Options};
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::{Cell, RefCell};
-use js_sys::{Array, Function, Object};
+use core::cell::Cell;
+use js_sys::Object;
 use tessera_manifest::Kind;
 use wasm_bindgen::JsValue;
 
@@ -21,8 +21,6 @@ pub(crate) struct Loader {
     pub ctx: Rc<Ctx>,
     /// The manifest's components, in manifest order.
     pub components: Vec<Rc<Component>>,
-    /// What stops the load policies' listeners and observers (`dispose()` calls each).
-    pub hooks: RefCell<Vec<Function>>,
     /// Set by the first `start()`.
     pub started: Cell<bool>,
 }
@@ -48,7 +46,6 @@ impl Loader {
         Ok(Rc::new(Loader {
             ctx,
             components,
-            hooks: RefCell::default(),
             started: Cell::new(false),
         }))
     }
@@ -72,38 +69,22 @@ impl Loader {
 
     /// `{ mounted: [names], failed: [{ name, code, message }], waiting: [names] }`.
     pub(crate) fn summary(&self) -> JsValue {
-        let (mounted, failed, waiting) = (Array::new(), Array::new(), Array::new());
+        let summary = sys::summary();
         for c in &self.components {
-            let name = JsValue::from(c.name());
-            match (c.state(), c.last_failure()) {
-                (State::Mounted, _) => {
-                    mounted.push(&name);
-                }
-                (State::Error, Some((code, message))) => {
-                    let entry: JsValue = Object::new().into();
-                    set(&entry, "name", &name);
-                    set(&entry, "code", &code.into());
-                    set(&entry, "message", &message.into());
-                    failed.push(&entry);
-                }
-                _ => {
-                    waiting.push(&name);
-                }
-            }
+            let (list, (code, message)) = match (c.state(), c.last_failure()) {
+                (State::Mounted, _) => ("mounted", Default::default()),
+                (State::Error, Some(failure)) => ("failed", failure),
+                _ => ("waiting", Default::default()),
+            };
+            sys::tally(&summary, list, c.name(), code, &message);
         }
-        let summary: JsValue = Object::new().into();
-        set(&summary, "mounted", &mounted);
-        set(&summary, "failed", &failed);
-        set(&summary, "waiting", &waiting);
         summary
     }
 
     /// Removes the policies' listeners and observers and unloads every component.
     pub(crate) fn dispose(&self) {
         self.ctx.alive.set(false);
-        for stop in self.hooks.take() {
-            let _ = stop.call0(&JsValue::UNDEFINED);
-        }
+        sys::stop_policies(&self.ctx.options);
         for c in &self.components {
             c.unload();
         }

@@ -15,25 +15,23 @@
 use crate::component::Component;
 use crate::lifecycle::State::*;
 use crate::loader::Loader;
-use crate::promise::after;
+use crate::promise::{after, resolve};
 use crate::sys;
 use alloc::rc::Rc;
-use js_sys::{Array, Promise};
+use js_sys::Promise;
 use tessera_manifest::{route_matches, Load};
 use wasm_bindgen::prelude::*;
 
-/// Applies every component's policy once; the mounts of the eager and currently matching route
-/// components, which settle (mounted or failed) without rejecting.
-pub(crate) fn start(loader: &Rc<Loader>) -> Array {
-    let tasks = Array::new();
+/// Applies every component's policy once; a promise that resolves once the mounts of the eager
+/// and currently matching route components have settled (mounted or failed; none rejects).
+pub(crate) fn start(loader: &Rc<Loader>) -> Promise {
+    let mut tasks = resolve(&JsValue::UNDEFINED);
     if loader.started.replace(true) {
         return tasks;
     }
     for c in &loader.components {
         match &c.spec.load {
-            Load::Eager => {
-                tasks.push(&mount(c.clone()));
-            }
+            Load::Eager => tasks = then(&tasks, mount(c.clone())),
             Load::Idle => sys::when_idle(&later(c)),
             Load::Visible => visible(loader, c),
             Load::Route(_) | Load::Manual => {}
@@ -45,11 +43,15 @@ pub(crate) fn start(loader: &Rc<Loader>) -> Array {
         .any(|c| matches!(c.spec.load, Load::Route(_)))
     {
         listen(loader);
-        for task in route(loader).iter() {
-            tasks.push(&task);
-        }
+        tasks = then(&tasks, route(loader));
     }
     tasks
+}
+
+/// Resolves once `first`, then `next`, have settled; neither may reject (a mount's promise from
+/// [`mount`] does not). A chain of these replaces `Promise.all` and an array of promises.
+fn then(first: &Promise, next: Promise) -> Promise {
+    after(first, move |_| Ok(next.into()))
 }
 
 /// Mounts `c`; the promise always resolves (a failure is in the component's state and events).
@@ -80,8 +82,7 @@ fn later(c: &Rc<Component>) -> JsValue {
 fn visible(loader: &Loader, c: &Rc<Component>) {
     match c.find_slot() {
         Ok(slot) => {
-            let stop = sys::when_visible(&slot.0, &later(c));
-            loader.hooks.borrow_mut().push(stop);
+            sys::when_visible(&loader.ctx.options, &slot.0, &later(c));
         }
         // Mounting now reports `slot-missing`.
         Err(_) => mount_if_wanted(c),
@@ -93,26 +94,25 @@ fn listen(loader: &Rc<Loader>) {
     let weak = Rc::downgrade(loader);
     let check = move || {
         if let Some(loader) = weak.upgrade().filter(|l| l.ctx.alive.get()) {
-            route(&loader);
+            let _ = route(&loader);
         }
     };
     let check = Closure::<dyn Fn()>::new(check).into_js_value();
-    let stop = sys::on_navigate(&check);
-    loader.hooks.borrow_mut().push(stop);
+    sys::on_navigate(&loader.ctx.options, &check);
 }
 
 /// Mounts the route components whose pattern matches the current path and unmounts those whose
-/// pattern stopped matching; the mounts in progress.
-pub(crate) fn route(loader: &Loader) -> Array {
+/// pattern stopped matching; a promise that resolves once the mounts it began have settled.
+pub(crate) fn route(loader: &Loader) -> Promise {
     let path = sys::pathname();
-    let tasks = Array::new();
+    let mut tasks = resolve(&JsValue::UNDEFINED);
     for c in &loader.components {
         let Load::Route(pattern) = &c.spec.load else {
             continue;
         };
         if route_matches(pattern, &path) {
             if matches!(c.state(), NotLoaded | Compiled) {
-                tasks.push(&mount(c.clone()));
+                tasks = then(&tasks, mount(c.clone()));
             }
         } else if c.state() == Mounted {
             let _ = c.unmount();

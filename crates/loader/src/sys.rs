@@ -48,7 +48,8 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/js/page.js")]
 extern "C" {
-    /// The loader's options with their defaults applied (`TesseraOptions`).
+    /// The loader's options with their defaults applied (`TesseraOptions`), one object per
+    /// loader; it also holds what stops the loader's load policies ([`stop_policies`]).
     pub(crate) type Options;
     /// A component's slot: its element and the children it had before the loader took it.
     #[derive(Clone)]
@@ -112,18 +113,27 @@ extern "C" {
     /// `performance.mark` (or, with `end`, `performance.measure`) of `tessera:<name>:<phase>`.
     pub(crate) fn perf(name: &str, phase: &str, end: bool);
 
+    /// `{ mounted: [], failed: [], waiting: [] }`.
+    pub(crate) fn summary() -> JsValue;
+    /// Adds `name` to `summary[list]`; with a `code` (not empty), as `{ name, code, message }`.
+    pub(crate) fn tally(summary: &JsValue, list: &str, name: &str, code: &str, message: &str);
+
     /// Calls `f` when the browser is idle.
     #[wasm_bindgen(js_name = whenIdle)]
     pub(crate) fn when_idle(f: &JsValue);
-    /// Calls `f` once the slot is visible; returns what stops watching.
+    /// Calls `f` once the slot is visible, until [`stop_policies`].
     #[wasm_bindgen(js_name = whenVisible)]
-    pub(crate) fn when_visible(slot: &SlotRef, f: &JsValue) -> Function;
-    /// Calls `f` after every navigation; returns what stops listening.
+    pub(crate) fn when_visible(options: &Options, slot: &SlotRef, f: &JsValue);
+    /// Calls `f` after every navigation, until [`stop_policies`].
     #[wasm_bindgen(js_name = onNavigate)]
-    pub(crate) fn on_navigate(f: &JsValue) -> Function;
+    pub(crate) fn on_navigate(options: &Options, f: &JsValue);
+    /// Stops the observers and listeners that `when_visible` and `on_navigate` started for the
+    /// loader with these options.
+    #[wasm_bindgen(js_name = stopPolicies)]
+    pub(crate) fn stop_policies(options: &Options);
     /// `history.pushState` + `tessera:navigate`.
     #[wasm_bindgen(catch)]
-    pub(crate) fn navigate(path: &str) -> Result<(), JsValue>;
+    pub(crate) fn navigate(path: &JsValue) -> Result<(), JsValue>;
     /// `location.pathname`.
     pub(crate) fn pathname() -> String;
     /// `new URL(reference, base).href`.

@@ -4,7 +4,10 @@
 
 const isObject = (v) => v !== null && typeof v == "object";
 
-/** The loader's options with their defaults; a value of the wrong type means the default. */
+/**
+ * The loader's options with their defaults; a value of the wrong type means the default. One
+ * object per loader, which also keeps what stops its load policies (`stops`).
+ */
 export function options(o) {
   o = isObject(o) ? o : {};
   const n = (k, d) => (typeof o[k] == "number" && o[k] >= 0 ? Math.trunc(Math.min(o[k], 4294967295)) : d);
@@ -16,6 +19,8 @@ export function options(o) {
     root: isObject(o.root) ? o.root : document,
     fetch: f("fetch"),
     import: f("import"),
+    // What stops the load policies' observers and listeners: see `stopPolicies`.
+    stops: [],
   };
 }
 
@@ -93,36 +98,48 @@ export function perf(name, phase, end) {
   } catch {}
 }
 
+/** `start()`'s summary, empty; `tally` fills it. */
+export const summary = () => ({ mounted: [], failed: [], waiting: [] });
+
+/** Adds `name` to `s[list]`; with a `code` (not empty), as `{ name, code, message }`. */
+export function tally(s, list, name, code, message) {
+  s[list].push(code ? { name, code, message } : name);
+}
+
 /** Calls `f` when the browser is idle (at most 2 s later), or soon where it cannot tell. */
 export function whenIdle(f) {
   if (typeof requestIdleCallback == "function") requestIdleCallback(() => f(), { timeout: 2000 });
   else setTimeout(() => f(), 1);
 }
 
-/** Calls `f` once the slot first intersects the viewport; returns what stops watching. */
-export function whenVisible(s, f) {
+/** Calls `f` once the slot first intersects the viewport; `stopPolicies(o)` stops watching. */
+export function whenVisible(o, s, f) {
   try {
-    const seen = new IntersectionObserver((entries, o) => {
+    const seen = new IntersectionObserver((entries, observer) => {
       if (entries.some((e) => e.isIntersecting)) {
-        o.disconnect();
+        observer.disconnect();
         f();
       }
     });
     seen.observe(s.el);
-    return () => seen.disconnect();
+    o.stops.push(() => seen.disconnect());
   } catch {
     f();
-    return () => {};
   }
 }
 
 const ROUTE_EVENTS = ["popstate", "hashchange", "tessera:navigate"];
 
-/** Calls `f` after every navigation; returns what stops listening. */
-export function onNavigate(f) {
+/** Calls `f` after every navigation; `stopPolicies(o)` stops listening. */
+export function onNavigate(o, f) {
   const heard = () => f();
   for (const type of ROUTE_EVENTS) addEventListener(type, heard);
-  return () => ROUTE_EVENTS.forEach((type) => removeEventListener(type, heard));
+  o.stops.push(() => ROUTE_EVENTS.forEach((type) => removeEventListener(type, heard)));
+}
+
+/** Stops what `whenVisible` and `onNavigate` started for the loader with options `o`. */
+export function stopPolicies(o) {
+  for (const stop of o.stops.splice(0)) stop();
 }
 
 /** `history.pushState` to `path`, then `tessera:navigate` on `window`. */
