@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the loader package into OUT (default pkg/): release wasm32 build without std, wasm-bindgen,
+# wasm-opt, short import/export names, esbuild. Used by build.sh and by loader-probes.mjs.
+# Usage: scripts/build-loader.sh [OUT]   (honours CARGO_TARGET_DIR)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+OUT="${1:-pkg}"
+
+step "loader: cargo build (release, wasm32, no std, panics trap)"
+cargo build --release --target "$WASM_TARGET" -p tessera-loader --features trap-panics
+step "loader: wasm-bindgen + wasm-opt (short import/export names) + esbuild -> $OUT/"
+rm -rf "$OUT" && mkdir -p "$OUT"
+BINDGEN="$TARGET_DIR/bindgen"
+wasm-bindgen --target web --out-dir "$BINDGEN" --out-name tessera_loader \
+  "$TARGET_DIR/$WASM_TARGET/release/tessera_loader.wasm"
+# -Oz until it no longer shrinks the module; then one- and two-letter names for every import
+# and export (the hashed binding names would otherwise ship twice, in the wasm and in the
+# glue), a mapping the glue is rewritten with. The producers and target_features sections are
+# only for tools, and wasm-bindgen has run already.
+wasm-opt "${WASM_OPT_FLAGS[@]}" --converge -o "$BINDGEN/tessera_loader_opt.wasm" "$BINDGEN/tessera_loader_bg.wasm"
+wasm-opt "${WASM_OPT_FLAGS[@]}" --minify-imports-and-exports-and-modules \
+  --strip-producers --strip-target-features \
+  -o "$OUT/tessera_loader_bg.wasm" "$BINDGEN/tessera_loader_opt.wasm" > "$BINDGEN/names.json"
+node scripts/shrink-loader.mjs "$BINDGEN/names.json" "$OUT/tessera_loader_bg.wasm" \
+  "$BINDGEN/tessera_loader.js" > "$BINDGEN/tessera_loader.short.js"
+# --bundle inlines the loader's JS snippets (src/js/*.js): the package holds one JS file.
+esbuild --bundle --minify --format=esm --log-level=warning "$BINDGEN/tessera_loader.short.js" \
+  > "$OUT/tessera_loader.js"
+# The public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
+cp "$BINDGEN/tessera_loader.d.ts" "$OUT/"
