@@ -41,7 +41,7 @@ extern "C" {
     pub(crate) fn header(response: &Response, name: &str) -> Option<String>;
     /// `response.json()`.
     pub(crate) fn json(response: &Response) -> Promise;
-    /// Streams the body through the byte gate (`chunk(bytes_so_far) -> stop?`) into
+    /// Streams the body through the byte gate (`chunk(bytes_so_far, true) -> stop?`) into
     /// `WebAssembly.compileStreaming`.
     pub(crate) fn compile(response: &Response, chunk: &JsValue) -> Promise;
 }

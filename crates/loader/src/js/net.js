@@ -65,7 +65,7 @@ export const header = (r, name) => r.headers.get(name) ?? undefined;
 export const json = (r) => r.json();
 
 /**
- * Compiles `r`'s body while it streams through the byte gate: `chunk(bytesSoFar)` runs for
+ * Compiles `r`'s body while it streams through the byte gate: `chunk(bytesSoFar, true)` runs for
  * every chunk, and when it returns true the gate errors the stream, so the compile rejects.
  */
 export function compile(r, chunk) {
@@ -73,7 +73,7 @@ export function compile(r, chunk) {
   let n = 0;
   const gate = new TransformStream({
     transform(bytes, out) {
-      if (chunk((n += bytes.byteLength))) out.error("over budget");
+      if (chunk((n += bytes.byteLength), true)) out.error("over budget");
       else out.enqueue(bytes);
     },
   });
