@@ -34,19 +34,11 @@ pub(crate) fn join(items: &[String]) -> String {
     text
 }
 
-/// A non-negative integer in decimal.
-pub(crate) fn num(mut n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[at..].iter().map(|&d| d as char).collect()
+/// A non-negative integer in decimal (the leading digits first, by recursion: at most 20 deep).
+pub(crate) fn num(n: u64) -> String {
+    let mut text = if n >= 10 { num(n / 10) } else { String::new() };
+    text.push(char::from(b'0' + (n % 10) as u8));
+    text
 }
 
 /// The text of a JavaScript error or value: its `message` when it has one, else `String(value)`.
