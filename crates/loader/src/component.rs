@@ -170,14 +170,17 @@ impl Component {
         *self.props.borrow_mut() = json;
         let guest = match (self.state(), &*self.live.borrow()) {
             (Mounted, Some(Live::Guest(guest))) => Some(guest.clone()),
-            (Mounted, _) => None,
-            _ => return resolve(&JsValue::UNDEFINED),
+            _ => None,
         };
-        let updated = guest.map(|guest| guest.set_props(&self.props.borrow()));
+        // `Ok(true)`: done (or nothing mounted to update); `Ok(false)`: remount.
+        let updated = match guest {
+            Some(guest) => guest.set_props(&self.props.borrow()),
+            None => Ok(self.state() != Mounted),
+        };
         match updated {
-            Some(Ok(true)) => resolve(&JsValue::UNDEFINED),
-            Some(Err(fault)) => reject(&self.fail(Mounted, fault.into())),
-            Some(Ok(false)) | None => self.remount(),
+            Ok(true) => resolve(&JsValue::UNDEFINED),
+            Ok(false) => self.remount(),
+            Err(fault) => reject(&self.fail(Mounted, fault.into())),
         }
     }
 
