@@ -18,8 +18,9 @@
 use crate::errors::Error;
 use crate::stop::Stopper;
 use crate::sys::{self, Options, Response};
+use crate::text::field;
 use alloc::string::String;
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What to fetch.
@@ -114,9 +115,4 @@ pub(crate) fn final_url(response: &Response) -> Option<String> {
 /// `Option<String>` needs more glue.)
 fn header(response: &Response, name: &str) -> Option<String> {
     sys::header(response, name).as_string()
-}
-
-/// `object[key]`, `undefined` when absent.
-pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).unwrap_or_default()
 }

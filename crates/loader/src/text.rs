@@ -4,6 +4,7 @@
 //! message the loader makes is a few pieces glued together, so it glues them by hand.
 
 use alloc::string::String;
+use wasm_bindgen::JsValue;
 
 /// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`, through
 /// one shared function rather than inlined pushes at every call.
@@ -41,10 +42,15 @@ pub(crate) fn num(n: u64) -> String {
     text
 }
 
+/// `object[key]`, `undefined` when absent (or when `object` is not an object, or its getter
+/// throws).
+pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or_default()
+}
+
 /// The text of a JavaScript error or value: its `message` when it has one, else `String(value)`.
-pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    let message = js_sys::Reflect::get(value, &"message".into()).ok();
-    match message.and_then(|m| m.as_string()) {
+pub(crate) fn js_message(value: &JsValue) -> String {
+    match field(value, "message").as_string() {
         Some(m) => m,
         None => crate::sys::string(value),
     }
@@ -52,8 +58,6 @@ pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
 
 /// A JavaScript error's `name` (`"CompileError"`, `"TypeError"`...): cheaper than `instanceof`,
 /// which needs one import per class.
-pub(crate) fn error_name(value: &wasm_bindgen::JsValue) -> Option<String> {
-    js_sys::Reflect::get(value, &"name".into())
-        .ok()?
-        .as_string()
+pub(crate) fn error_name(value: &JsValue) -> Option<String> {
+    field(value, "name").as_string()
 }
