@@ -187,7 +187,9 @@ impl Component {
     /// Takes the checked step to `to`, or refuses with `invalid-state`.
     pub(crate) fn go(&self, to: State) -> Result<(), Failure> {
         let from = self.state();
-        from.check(to).map_err(|error| self.refused(error))?;
+        if let Err(error) = from.check(to) {
+            return Err(self.refused(error));
+        }
         self.enter(from, to, None);
         Ok(())
     }
