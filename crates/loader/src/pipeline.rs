@@ -77,11 +77,7 @@ impl Component {
         if let (Some(max), Some(bytes)) = (max, total) {
             if bytes > max {
                 sys::cancel(&response);
-                return Err(Error::OverBudget {
-                    bytes,
-                    max,
-                    announced: true,
-                });
+                return Err(Error::OverBudgetAnnounced { bytes, max });
             }
         }
         events::begin(name, "compile");
