@@ -42,7 +42,7 @@ extern "C" {
     pub(crate) fn status(response: &Response) -> u16;
     /// Stops downloading a body nobody will read.
     pub(crate) fn cancel(response: &Response);
-    /// A response header (a string), or `null` when absent; see [`crate::fetch::header`].
+    /// A response header (a string), or `null` when absent; `fetch.rs` reads it as text.
     pub(crate) fn header(response: &Response, name: &str) -> JsValue;
     /// `response.json()`.
     pub(crate) fn json(response: &Response) -> Promise;

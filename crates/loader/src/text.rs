@@ -1,7 +1,8 @@
 //! Building message text without `core::fmt`.
 //!
 //! `format!` pulls about 2.8 KB of formatting machinery into the wasm (docs/budget.md); every
-//! message the loader makes is a few pieces glued together, so it glues them by hand.
+//! message the loader makes is a few pieces glued together, so it glues them by hand. Also the
+//! few reads of JavaScript values those messages need: a field, an error's message and name.
 
 use alloc::string::String;
 use wasm_bindgen::JsValue;
