@@ -15,9 +15,10 @@ use crate::events;
 use crate::mount::Slot;
 use crate::promise::{after, Settled};
 use crate::sys;
+use crate::text::field;
 use alloc::rc::Rc;
 use alloc::string::String;
-use js_sys::{Function, Object, Promise, Reflect, WebAssembly::Module, JSON};
+use js_sys::{Function, Object, Promise, WebAssembly::Module, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -117,6 +118,6 @@ impl Component {
 
 /// An exported function of the glue, if there is one.
 fn export(glue: &JsValue, name: &str) -> Option<Function> {
-    let found = Reflect::get(glue, &name.into()).ok()?;
+    let found = field(glue, name);
     found.is_function().then(|| found.unchecked_into())
 }

@@ -170,21 +170,26 @@ impl Component {
         *self.props.borrow_mut() = json;
         let guest = match (self.state(), &*self.live.borrow()) {
             (Mounted, Some(Live::Guest(guest))) => Some(guest.clone()),
-            (Mounted, _) => None,
-            _ => return resolve(&JsValue::UNDEFINED),
+            _ => None,
         };
-        let updated = guest.map(|guest| guest.set_props(&self.props.borrow()));
+        // `Ok(true)`: done (or nothing mounted to update); `Ok(false)`: remount.
+        let updated = match guest {
+            Some(guest) => guest.set_props(&self.props.borrow()),
+            None => Ok(self.state() != Mounted),
+        };
         match updated {
-            Some(Ok(true)) => resolve(&JsValue::UNDEFINED),
-            Some(Err(fault)) => reject(&self.fail(Mounted, fault.into())),
-            Some(Ok(false)) | None => self.remount(),
+            Ok(true) => resolve(&JsValue::UNDEFINED),
+            Ok(false) => self.remount(),
+            Err(fault) => reject(&self.fail(Mounted, fault.into())),
         }
     }
 
     /// Takes the checked step to `to`, or refuses with `invalid-state`.
     pub(crate) fn go(&self, to: State) -> Result<(), Failure> {
         let from = self.state();
-        from.check(to).map_err(|error| self.refused(error))?;
+        if let Err(error) = from.check(to) {
+            return Err(self.refused(error));
+        }
         self.enter(from, to, None);
         Ok(())
     }

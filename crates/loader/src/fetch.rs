@@ -18,8 +18,9 @@
 use crate::errors::Error;
 use crate::stop::Stopper;
 use crate::sys::{self, Options, Response};
+use crate::text::field;
 use alloc::string::String;
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What to fetch.
@@ -52,32 +53,35 @@ impl Request<'_> {
         if let Some(why) = stop.why() {
             return Err(why.error(url));
         }
-        let attempts = field(&failure, "attempts").as_f64();
-        match attempts {
-            Some(attempts) => Err(Error::FetchFailed {
+        match sys::attempts(&failure) {
+            0 => Err(Error::Integrity { url: url.into() }),
+            attempts => Err(Error::FetchFailed {
                 url: url.into(),
-                attempts: attempts as u32,
+                attempts,
                 cause: field(&failure, "cause"),
             }),
-            None => Err(Error::Integrity { url: url.into() }),
         }
     }
 
-    /// Turns an error status or a wrong content type into an error.
+    /// Turns an error status (outside 200-299, what `response.ok` means) or a wrong content type
+    /// into an error.
     fn check(&self, response: Response) -> Result<Response, Error> {
         let url = self.url;
-        if !field(&response, "ok").is_truthy() {
+        let status = sys::status(&response);
+        if !(200..300).contains(&status) {
             sys::cancel(&response);
-            let status = field(&response, "status").as_f64().unwrap_or(0.0) as u16;
             return Err(Error::HttpStatus {
                 url: url.into(),
                 status,
             });
         }
         if self.wasm {
-            let found = sys::header(&response, "content-type").unwrap_or_default();
-            let essence = found.split(';').next().unwrap_or_default().trim_ascii();
-            if !essence.eq_ignore_ascii_case("application/wasm") {
+            let found = header(&response, "content-type").unwrap_or_default();
+            // The essence is what comes before any `;` (a byte loop: `split` brings a searcher).
+            let bytes = found.as_bytes();
+            let end = bytes.iter().position(|&b| b == b';').unwrap_or(bytes.len());
+            let essence = bytes[..end].trim_ascii();
+            if !essence.eq_ignore_ascii_case(b"application/wasm") {
                 sys::cancel(&response);
                 return Err(Error::ContentType {
                     url: url.into(),
@@ -92,11 +96,11 @@ impl Request<'_> {
 /// The body size the server announced: `Content-Length`, unless a `Content-Encoding` other than
 /// `identity` makes it the compressed size.
 pub(crate) fn announced_length(response: &Response) -> Option<u64> {
-    let encoding = sys::header(response, "content-encoding");
+    let encoding = header(response, "content-encoding");
     if encoding.is_some_and(|e| !e.eq_ignore_ascii_case("identity")) {
         return None;
     }
-    sys::header(response, "content-length")?
+    header(response, "content-length")?
         .trim_ascii()
         .parse()
         .ok()
@@ -107,7 +111,8 @@ pub(crate) fn final_url(response: &Response) -> Option<String> {
     field(response, "url").as_string().filter(|u| !u.is_empty())
 }
 
-/// `object[key]`, `undefined` when absent.
-pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).unwrap_or_default()
+/// A response header, `None` when absent. (Strings cross as a `JsValue`: a binding that returns
+/// `Option<String>` needs more glue.)
+fn header(response: &Response, name: &str) -> Option<String> {
+    sys::header(response, name).as_string()
 }

@@ -29,12 +29,12 @@ impl Component {
     /// The step to `Loading` and the slot lookup happen before this returns, so that an `unload`
     /// right after it cancels this load.
     pub(crate) fn load(self: Rc<Self>) -> Promise {
-        let slot = self
-            .go(Loading)
-            .and_then(|()| self.find_slot().map_err(|error| self.fail(Loading, error)));
-        let slot = match slot {
+        if let Err(failure) = self.go(Loading) {
+            return reject(&failure);
+        }
+        let slot = match self.find_slot() {
             Ok(slot) => slot,
-            Err(failure) => return reject(&failure),
+            Err(error) => return reject(&self.fail(Loading, error)),
         };
         slot.mark(Loading);
         let epoch = self.epoch.get();
@@ -77,11 +77,7 @@ impl Component {
         if let (Some(max), Some(bytes)) = (max, total) {
             if bytes > max {
                 sys::cancel(&response);
-                return Err(Error::OverBudget {
-                    bytes,
-                    max,
-                    announced: true,
-                });
+                return Err(Error::OverBudgetAnnounced { bytes, max });
             }
         }
         events::begin(name, "compile");
@@ -117,31 +113,32 @@ impl Component {
             return Err(self.cancelled(Loading).to_js());
         }
         self.inflight.take();
-        let done = match module {
+        let failure = match module {
             Ok(module) => {
                 *self.module.borrow_mut() = Some(module);
-                self.go(Compiled)
+                match self.go(Compiled) {
+                    Ok(()) => return Ok(JsValue::UNDEFINED),
+                    Err(failure) => failure,
+                }
             }
-            Err(error) => Err(self.fail(Loading, error)),
+            Err(error) => self.fail(Loading, error),
         };
-        done.map(|()| JsValue::UNDEFINED).map_err(|f| f.to_js())
+        Err(failure.to_js())
     }
 
     /// `Compiled`/`Error` -> `Mounting` -> `Mounted` with the kept module.
     /// The step to `Mounting` happens before this returns.
     pub(crate) fn mount_compiled(self: Rc<Self>) -> Promise {
-        let module = self.module.borrow().clone();
-        let ready = match module {
-            Some(module) => self.go(Mounting).map(|()| module),
-            None => Err(self.refused(Error::InvalidState {
+        let Some(module) = self.module.borrow().clone() else {
+            let error = Error::InvalidState {
                 from: self.state(),
                 to: Mounting,
-            })),
+            };
+            return reject(&self.refused(error));
         };
-        let module = match ready {
-            Ok(module) => module,
-            Err(failure) => return reject(&failure),
-        };
+        if let Err(failure) = self.go(Mounting) {
+            return reject(&failure);
+        }
         self.epoch.set(self.epoch.get() + 1);
         let epoch = self.epoch.get();
         let slot = match self.find_slot() {
@@ -191,15 +188,18 @@ impl Component {
     /// The end of a mount: `Mounted` with the live instance, or `Error`, or (unloaded
     /// meanwhile) `cancelled` with nothing changed.
     pub(crate) fn mounted(&self, live: Result<Live, Error>) -> Settled {
-        let done = match live {
+        let failure = match live {
             Ok(live) => {
                 *self.live.borrow_mut() = Some(live);
-                self.go(Mounted)
+                match self.go(Mounted) {
+                    Ok(()) => return Ok(JsValue::UNDEFINED),
+                    Err(failure) => failure,
+                }
             }
-            Err(Error::Cancelled) => Err(self.cancelled(Mounting)),
-            Err(error) => Err(self.fail(Mounting, error)),
+            Err(Error::Cancelled) => self.cancelled(Mounting),
+            Err(error) => self.fail(Mounting, error),
         };
-        done.map(|()| JsValue::UNDEFINED).map_err(|f| f.to_js())
+        Err(failure.to_js())
     }
 
     /// What this guest may do, from its manifest entry.

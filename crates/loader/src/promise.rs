@@ -23,11 +23,17 @@ pub(crate) fn after(promise: &Promise, next: impl FnOnce(Settled) -> Settled + '
     after_boxed(promise, Box::new(next))
 }
 
+/// The JavaScript function is an ordinary `FnMut` closure, the same shape as the byte gate's
+/// (`gate.rs`), so one set of closure glue serves both; `then` calls it once, which runs and
+/// drops `next`, and the browser's garbage collector frees the emptied closure.
 fn after_boxed(promise: &Promise, next: Next) -> Promise {
-    let next = Closure::once_into_js(move |value: JsValue, fulfilled: bool| {
-        next(if fulfilled { Ok(value) } else { Err(value) })
-    });
-    sys::after(promise, next)
+    let mut next = Some(next);
+    let next = move |value: JsValue, fulfilled: bool| match next.take() {
+        Some(next) => next(if fulfilled { Ok(value) } else { Err(value) }),
+        None => Ok(JsValue::UNDEFINED),
+    };
+    let next = Closure::<dyn FnMut(JsValue, bool) -> Settled>::new(next);
+    sys::after(promise, next.into_js_value())
 }
 
 /// A promise rejected with `failure` as a `TesseraError`.

@@ -30,11 +30,7 @@ impl Stop {
                 url: url.into(),
                 ms,
             },
-            Stop::OverBudget { bytes, max } => Error::OverBudget {
-                bytes,
-                max,
-                announced: false,
-            },
+            Stop::OverBudget { bytes, max } => Error::OverBudget { bytes, max },
             Stop::Cancelled => Error::Cancelled,
         }
     }

@@ -35,13 +35,18 @@ extern "C" {
         options: &Options,
         switch: &Switch,
     ) -> Promise;
+    /// How many attempts a rejected [`fetch_retry`] made; `0` when the body failed the
+    /// integrity check.
+    pub(crate) fn attempts(failure: &JsValue) -> u32;
+    /// The response's HTTP status.
+    pub(crate) fn status(response: &Response) -> u16;
     /// Stops downloading a body nobody will read.
     pub(crate) fn cancel(response: &Response);
-    /// A response header.
-    pub(crate) fn header(response: &Response, name: &str) -> Option<String>;
+    /// A response header (a string), or `null` when absent; `fetch.rs` reads it as text.
+    pub(crate) fn header(response: &Response, name: &str) -> JsValue;
     /// `response.json()`.
     pub(crate) fn json(response: &Response) -> Promise;
-    /// Streams the body through the byte gate (`chunk(bytes_so_far) -> stop?`) into
+    /// Streams the body through the byte gate (`chunk(bytes_so_far, true) -> stop?`) into
     /// `WebAssembly.compileStreaming`.
     pub(crate) fn compile(response: &Response, chunk: &JsValue) -> Promise;
 }

@@ -1,9 +1,11 @@
 //! Building message text without `core::fmt`.
 //!
 //! `format!` pulls about 2.8 KB of formatting machinery into the wasm (docs/budget.md); every
-//! message the loader makes is a few pieces glued together, so it glues them by hand.
+//! message the loader makes is a few pieces glued together, so it glues them by hand. Also the
+//! few reads of JavaScript values those messages need: a field, an error's message and name.
 
 use alloc::string::String;
+use wasm_bindgen::JsValue;
 
 /// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`, through
 /// one shared function rather than inlined pushes at every call.
@@ -34,25 +36,22 @@ pub(crate) fn join(items: &[String]) -> String {
     text
 }
 
-/// A non-negative integer in decimal.
-pub(crate) fn num(mut n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[at..].iter().map(|&d| d as char).collect()
+/// A non-negative integer in decimal (the leading digits first, by recursion: at most 20 deep).
+pub(crate) fn num(n: u64) -> String {
+    let mut text = if n >= 10 { num(n / 10) } else { String::new() };
+    text.push(char::from(b'0' + (n % 10) as u8));
+    text
+}
+
+/// `object[key]`, `undefined` when absent (or when `object` is not an object, or its getter
+/// throws).
+pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or_default()
 }
 
 /// The text of a JavaScript error or value: its `message` when it has one, else `String(value)`.
-pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    let message = js_sys::Reflect::get(value, &"message".into()).ok();
-    match message.and_then(|m| m.as_string()) {
+pub(crate) fn js_message(value: &JsValue) -> String {
+    match field(value, "message").as_string() {
         Some(m) => m,
         None => crate::sys::string(value),
     }
@@ -60,8 +59,6 @@ pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
 
 /// A JavaScript error's `name` (`"CompileError"`, `"TypeError"`...): cheaper than `instanceof`,
 /// which needs one import per class.
-pub(crate) fn error_name(value: &wasm_bindgen::JsValue) -> Option<String> {
-    js_sys::Reflect::get(value, &"name".into())
-        .ok()?
-        .as_string()
+pub(crate) fn error_name(value: &JsValue) -> Option<String> {
+    field(value, "name").as_string()
 }

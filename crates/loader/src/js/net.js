@@ -58,14 +58,20 @@ async function send(url, integrity, o, c) {
   return r;
 }
 
-/** A response header, or `undefined`. */
-export const header = (r, name) => r.headers.get(name) ?? undefined;
+/** How many attempts a rejected `fetchRetry` made: 0 for `{ integrity: 1 }`. */
+export const attempts = (e) => (e && e.attempts) || 0;
+
+/** The response's status. */
+export const status = (r) => r.status;
+
+/** A response header, or `null`. */
+export const header = (r, name) => r.headers.get(name);
 
 /** The parsed JSON body. */
 export const json = (r) => r.json();
 
 /**
- * Compiles `r`'s body while it streams through the byte gate: `chunk(bytesSoFar)` runs for
+ * Compiles `r`'s body while it streams through the byte gate: `chunk(bytesSoFar, true)` runs for
  * every chunk, and when it returns true the gate errors the stream, so the compile rejects.
  */
 export function compile(r, chunk) {
@@ -73,7 +79,7 @@ export function compile(r, chunk) {
   let n = 0;
   const gate = new TransformStream({
     transform(bytes, out) {
-      if (chunk((n += bytes.byteLength))) out.error("over budget");
+      if (chunk((n += bytes.byteLength), true)) out.error("over budget");
       else out.enqueue(bytes);
     },
   });
