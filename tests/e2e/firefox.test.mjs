@@ -1,11 +1,12 @@
-// End-to-end in headless Firefox (geckodriver): the demo mounts, fails alone, and keeps
-// components out of reach of page scripts. Interactive checks live in demo.test.mjs (Chromium),
-// which can look inside closed shadow roots through the DevTools protocol.
+// End-to-end in headless Firefox (geckodriver): the demo mounts, fails alone, keeps components out
+// of reach of page scripts, and a real mouse and keyboard drive a component inside its closed
+// shadow root (seen from outside through the message bus). The full interactive checks live in
+// demo.test.mjs (Chromium), which can look inside closed shadow roots through the DevTools protocol.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { firefox } from './webdriver.mjs';
+import { firefox, KEYS } from './webdriver.mjs';
 
 let server, url, ff;
 before(async () => {
@@ -38,4 +39,24 @@ test('Firefox: page scripts cannot reach a component\'s shadow root', async () =
   await ff.waitFor(`return document.querySelector('.tile[data-component="counter"]')?.dataset.state === 'mounted';`);
   assert.equal(await ff.run("return document.querySelector('#counter > [data-tessera]').shadowRoot;"), null);
   assert.equal(await ff.run("return document.querySelectorAll('script').length;"), 1);
+});
+
+test('Firefox: real input reaches a component in its closed shadow root, and its message the page', async () => {
+  await ff.goto(url);
+  for (const name of ['products', 'cart']) {
+    await ff.waitFor(`return document.querySelector('.tile[data-component="${name}"]')?.dataset.state === 'mounted';`);
+  }
+  await ff.run(`window.seen = [];
+    window.tessera.subscribe('cart:*', (topic, bytes) => seen.push(topic + ' ' + new TextDecoder().decode(bytes)));`);
+  // A click on the first product card's top-left corner (no control there) puts the focus
+  // navigation start inside the component; Tab then reaches its first button, Enter presses it.
+  const at = await ff.run(`const r = document.querySelector('#products > [data-tessera]').getBoundingClientRect();
+    return [r.x + 8, r.y + 8];`);
+  await ff.clickAt(at[0], at[1]);
+  await ff.press(KEYS.tab, KEYS.enter);
+  await ff.waitFor('return window.seen.length > 0;');
+  const [message] = await ff.run('return window.seen;');
+  const space = message.indexOf(' ');
+  assert.equal(message.slice(0, space), 'cart:add');
+  assert.equal(JSON.parse(message.slice(space + 1)).name, 'Glass tile');
 });

@@ -1,8 +1,12 @@
 // A minimal W3C WebDriver client for Firefox (geckodriver): enough to open the demo, find elements
-// inside open shadow roots, click and type with real input events, and run scripts.
+// inside open shadow roots, click and type with real input events (also at coordinates and through
+// the keyboard, which reach into closed shadow roots), and run scripts.
 // (playwright-core drives Chromium; its Firefox support needs a patched Firefox build.)
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+
+/** WebDriver's codes for the keys the tests press. */
+export const KEYS = { tab: '\uE004', enter: '\uE007' };
 
 const ELEMENT = 'element-6066-11e4-a52f-4a5cb5ac6f0d';
 const SHADOW = 'shadow-6066-11e4-a52f-4a5cb5ac6f0d';
@@ -51,6 +55,16 @@ export async function firefox() {
       const root = await call('GET', s(`/element/${h[ELEMENT]}/shadow`));
       return el(await call('POST', s(`/shadow/${root[SHADOW]}/element`), { using: 'css selector', value: selector }));
     },
+    /** A real mouse click at page coordinates `(x, y)` (CSS pixels of the viewport). */
+    clickAt: (x, y) => call('POST', s('/actions'), { actions: [{
+      type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y) },
+        { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+    }] }),
+    /** Real key presses, one after another: WebDriver key values (`KEYS.tab`, `'a'`, ...). */
+    press: (...keys) => call('POST', s('/actions'), { actions: [{
+      type: 'key', id: 'keyboard', actions: keys.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]),
+    }] }),
     async waitFor(script, timeout = 10_000) {
       const end = Date.now() + timeout;
       for (;;) {
