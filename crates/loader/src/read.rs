@@ -6,9 +6,9 @@
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
 
 use crate::errors::{Error, Failure};
-use crate::text::js_message;
+use crate::text::{field, js_message};
 use alloc::{string::String, vec::Vec};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, JSON};
 use tessera_manifest::value::Value;
 use tessera_manifest::Manifest;
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,35 +86,34 @@ fn value(json: &JsValue, level: u8, props: &mut Vec<String>) -> Value {
         Value::Number(n)
     } else if let Some(s) = json.as_string() {
         Value::String(s)
-    } else if Array::is_array(json) {
-        let mut item = |item: JsValue| {
-            let child = if level == COMPONENTS {
-                props.push(String::from("{}"));
-                COMPONENT
-            } else {
-                OTHER
-            };
-            value(&item, child, props)
-        };
-        Value::Array(
-            json.unchecked_ref::<Array>()
-                .iter()
-                .map(&mut item)
-                .collect(),
-        )
     } else if json.is_object() {
-        let keys = Object::keys(json.unchecked_ref::<Object>());
-        let mut entry = |key: JsValue| {
-            let item = Reflect::get(json, &key).unwrap_or_default();
+        // An array's keys are its indices, in order.
+        let array = Array::is_array(json);
+        let (mut items, mut entries) = (Vec::new(), Vec::new());
+        for key in Object::keys(json.unchecked_ref::<Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
-            let child = match (level, key.as_str()) {
-                (ROOT, "components") => COMPONENTS,
-                (COMPONENT, "props") => PROPS,
+            let item = field(json, &key);
+            let child = match (level, array, key.as_str()) {
+                (COMPONENTS, true, _) => {
+                    props.push(String::from("{}"));
+                    COMPONENT
+                }
+                (ROOT, false, "components") => COMPONENTS,
+                (COMPONENT, false, "props") => PROPS,
                 _ => OTHER,
             };
-            (key, value(&item, child, props))
-        };
-        Value::Object(keys.iter().map(&mut entry).collect())
+            let item = value(&item, child, props);
+            if array {
+                items.push(item);
+            } else {
+                entries.push((key, item));
+            }
+        }
+        if array {
+            Value::Array(items)
+        } else {
+            Value::Object(entries)
+        }
     } else {
         Value::Null
     }

@@ -1,6 +1,6 @@
 //! Checks a compiled module's imports and exports against the ABI before any guest code runs
 //! (docs/abi.md, "Versioning"), from `WebAssembly.Module.imports` / `.exports` (read through
-//! `host.js`, which only looks the descriptors' fields up).
+//! `host.js`, which only looks the descriptors' fields up, one at a time).
 
 use super::codes::cat;
 use super::js;
@@ -12,11 +12,10 @@ use tessera_abi::names::{EXPORTS, IMPORTS, IMPORT_MODULE};
 /// `Err` lists every missing or unexpected item, e.g. `unexpected import env.alert (function)`.
 pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
-    let imports = js::module_list(module, false);
     let mut i = 0;
-    while let Some(from) = js::item_field(&imports, i, "module") {
-        let name = js::item_field(&imports, i, "name").unwrap_or_default();
-        let kind = js::item_field(&imports, i, "kind").unwrap_or_default();
+    while let Some(from) = js::import_field(module, i, "module") {
+        let name = js::import_field(module, i, "name").unwrap_or_default();
+        let kind = js::import_field(module, i, "kind").unwrap_or_default();
         if from != IMPORT_MODULE || kind != "function" || !IMPORTS.contains(&name.as_str()) {
             problems.push(cat(&[
                 "unexpected import ",
@@ -30,9 +29,8 @@ pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
         }
         i += 1;
     }
-    let exports = js::module_list(module, true);
     for (name, kind, required) in EXPORTS.iter() {
-        match js::export_kind(&exports, name) {
+        match js::export_kind(module, name) {
             None if *required => problems.push(cat(&["missing export ", name, " (", kind, ")"])),
             Some(found) if found != *kind => problems.push(cat(&[
                 "unexpected export ",

@@ -147,12 +147,13 @@ impl Guest {
         let v = g.invoke(VERSION, [0; 4])?;
         let v = if v.is_nan() { -1 } else { v as i32 };
         if v != 1 {
-            let text = if v < 0 {
-                cat(&["-", &dec(v.unsigned_abs())])
-            } else {
-                dec(v as u32)
-            };
-            let why = cat(&["tessera_abi_version() returned ", &text, ", expected 1"]);
+            let sign = if v < 0 { "-" } else { "" };
+            let why = cat(&[
+                "tessera_abi_version() returned ",
+                sign,
+                &dec(v.unsigned_abs()),
+                ", expected 1",
+            ]);
             return Err(g.kill(Fault::AbiViolation(why)));
         }
         Ok(())

@@ -86,16 +86,13 @@ extern "C" {
     #[wasm_bindgen(js_name = memoryRead)]
     pub(super) fn memory_read(table: &Table, ptr: u32, out: &mut [u8]);
 
-    /// `WebAssembly.Module.exports(module)` when `exports`, else `.imports(module)`.
-    #[wasm_bindgen(js_name = moduleList)]
-    pub(super) fn module_list(module: &Module, exports: bool) -> JsValue;
-    /// Field `key` (`module`, `name`, `kind`: strings) of item `i` of such a list; `None`
-    /// past its end.
-    #[wasm_bindgen(js_name = itemField)]
-    pub(super) fn item_field(list: &JsValue, i: u32, key: &str) -> Option<String>;
-    /// The `kind` of the first export named `name` in an exports list, if any.
+    /// Field `key` (`module`, `name`, `kind`: strings) of import `i` of `module`
+    /// (`WebAssembly.Module.imports`); `None` past the last import.
+    #[wasm_bindgen(js_name = importField)]
+    pub(super) fn import_field(module: &Module, i: u32, key: &str) -> Option<String>;
+    /// The `kind` of `module`'s export named `name` (`WebAssembly.Module.exports`), if any.
     #[wasm_bindgen(js_name = exportKind)]
-    pub(super) fn export_kind(list: &JsValue, name: &str) -> Option<String>;
+    pub(super) fn export_kind(module: &Module, name: &str) -> Option<String>;
 
     /// `console[debug|info|warn|error|log]("[name]", text)`.
     pub(super) fn log(level: i32, name: &str, text: &str);

@@ -181,14 +181,11 @@ export const memoryWrite = (t, ptr, bytes) => new Uint8Array(t.memory.buffer, pt
 /** Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). */
 export const memoryRead = (t, ptr, out) => out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
 
-/** `WebAssembly.Module.exports(module)` when `exports`, else `WebAssembly.Module.imports(module)`. */
-export const moduleList = (module, exports) => WebAssembly.Module[exports ? "exports" : "imports"](module);
+/** Field `key` (a string, as every descriptor field is) of import `i` of `module`; nothing past the last. */
+export const importField = (module, i, key) => WebAssembly.Module.imports(module)[i]?.[key];
 
-/** Field `key` (a string, as every descriptor field is) of item `i` of such a list; nothing past its end. */
-export const itemField = (list, i, key) => list[i]?.[key];
-
-/** The `kind` of the first export named `name` in an exports list, if any. */
-export const exportKind = (list, name) => list.find((e) => e.name == name)?.kind;
+/** The `kind` of `module`'s export named `name`, if any. */
+export const exportKind = (module, name) => WebAssembly.Module.exports(module).find((e) => e.name == name)?.kind;
 
 /** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
 export function log(level, name, text) {
