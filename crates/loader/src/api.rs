@@ -38,8 +38,10 @@ pub struct Tessera {
 // The methods JavaScript calls take and return `JsValue`s: names cross the boundary as
 // JavaScript strings (no copy-in glue per method), and every method goes through one dispatcher,
 // `Tessera::call`. The methods then come in four shapes (no argument, one, one that may throw,
-// two), and `wasm-opt` merges the shims of one shape, each with its borrow check, into one
-// function. Rust callers (the browser tests) use the typed methods below.
+// two; `unsubscribe`, which takes a number, has its own), and `wasm-opt` merges the shims of one
+// shape, each with its borrow check, into one function. A method that returns nothing returns
+// `sys::Void` (`undefined`, typed `void`) to keep its shape. Rust callers (the browser tests) use
+// the typed methods below.
 #[wasm_bindgen]
 impl Tessera {
     /// Fetches the manifest at `url` (relative to the page), validates it and resolves its
