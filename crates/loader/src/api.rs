@@ -5,7 +5,7 @@ use crate::fetch::{self, Request};
 use crate::loader::{resolve, Loader};
 use crate::promise::{after, reject, Settled};
 use crate::stop::Stopper;
-use crate::sys::{self, Options};
+use crate::sys::{self, Options, Void};
 use crate::text::js_message;
 use crate::{policy, read};
 use alloc::rc::Rc;
@@ -36,9 +36,12 @@ pub struct Tessera {
 }
 
 // The methods JavaScript calls take and return `JsValue`s: names cross the boundary as
-// JavaScript strings (no copy-in glue per method), and every method that acts on one component
-// goes through `Tessera::act`, so its shim is a call. Rust callers (the browser tests) use the
-// typed methods below, which do the same through `act`.
+// JavaScript strings (no copy-in glue per method), and every method goes through one dispatcher,
+// `Tessera::call`. The methods then come in four shapes (no argument, one, one that may throw,
+// two; `unsubscribe`, which takes a number, has its own), and `wasm-opt` merges the shims of one
+// shape, each with its borrow check, into one function. A method that returns nothing returns
+// `sys::Void` (`undefined`, typed `void`) to keep its shape. Rust callers (the browser tests) use
+// the typed methods below.
 #[wasm_bindgen]
 impl Tessera {
     /// Fetches the manifest at `url` (relative to the page), validates it and resolves its
@@ -69,11 +72,9 @@ impl Tessera {
     /// and the route components matching the current path have mounted or failed: a failing
     /// component ends in `error` (fallback shown, `tessera:error` fired) and the rest mount.
     /// Calling it again only reports the summary.
-    #[wasm_bindgen(unchecked_return_type = "Promise<TesseraSummary>")]
-    pub fn start(&self) -> Promise {
-        let loader = self.loader.clone();
-        let settling = policy::start(&loader);
-        after(&settling, move |_| Ok(loader.summary()))
+    #[wasm_bindgen(js_name = start, unchecked_return_type = "Promise<TesseraSummary>")]
+    pub fn start_js(&self) -> JsValue {
+        self.call_js(Call::Start, JsValue::UNDEFINED, JsValue::UNDEFINED)
     }
 
     /// Mounts the component, fetching and compiling it first unless a compiled module is kept.
@@ -82,7 +83,7 @@ impl Tessera {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     ) -> JsValue {
-        self.act_js(Op::Mount, &name, JsValue::UNDEFINED)
+        self.call_js(Call::Act(Op::Mount), name, JsValue::UNDEFINED)
     }
 
     /// Unmounts the component; it keeps its compiled module and the slot shows its original
@@ -91,9 +92,9 @@ impl Tessera {
     pub fn unmount_js(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
-    ) -> Result<(), JsValue> {
-        self.try_js(Op::Unmount, &name, &JsValue::UNDEFINED)
-            .map(drop)
+    ) -> Result<Void, JsValue> {
+        self.call(Call::Act(Op::Unmount), name, JsValue::UNDEFINED)
+            .map(JsCast::unchecked_into)
     }
 
     /// Unmounts (when mounted) and mounts a fresh instance of the compiled module, without
@@ -103,7 +104,7 @@ impl Tessera {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     ) -> JsValue {
-        self.act_js(Op::Remount, &name, JsValue::UNDEFINED)
+        self.call_js(Call::Act(Op::Remount), name, JsValue::UNDEFINED)
     }
 
     /// Unloads the component, then fetches, compiles and mounts it afresh (the way out of `error`).
@@ -112,7 +113,7 @@ impl Tessera {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     ) -> JsValue {
-        self.act_js(Op::Reload, &name, JsValue::UNDEFINED)
+        self.call_js(Call::Act(Op::Reload), name, JsValue::UNDEFINED)
     }
 
     /// Back to `not-loaded` from any state: stops a download in flight, unmounts, drops the
@@ -121,9 +122,9 @@ impl Tessera {
     pub fn unload_js(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
-    ) -> Result<(), JsValue> {
-        self.try_js(Op::Unload, &name, &JsValue::UNDEFINED)
-            .map(drop)
+    ) -> Result<Void, JsValue> {
+        self.call(Call::Act(Op::Unload), name, JsValue::UNDEFINED)
+            .map(JsCast::unchecked_into)
     }
 
     /// Gives the component new props (any JSON data). A mounted component that exports
@@ -135,7 +136,7 @@ impl Tessera {
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] props: JsValue,
     ) -> JsValue {
-        self.act_js(Op::SetProps, &name, props)
+        self.call_js(Call::Act(Op::SetProps), name, props)
     }
 
     /// The component's state.
@@ -144,13 +145,13 @@ impl Tessera {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.try_js(Op::State, &name, &JsValue::UNDEFINED)
+        self.call(Call::Act(Op::State), name, JsValue::UNDEFINED)
     }
 
     /// Every component's state, by name.
-    #[wasm_bindgen(unchecked_return_type = "Record<string, TesseraState>")]
-    pub fn states(&self) -> JsValue {
-        self.loader.states()
+    #[wasm_bindgen(js_name = states, unchecked_return_type = "Record<string, TesseraState>")]
+    pub fn states_js(&self) -> JsValue {
+        self.call_js(Call::States, JsValue::UNDEFINED, JsValue::UNDEFINED)
     }
 
     /// Publishes on the message bus from the page (no capability check). `payload` is a string
@@ -160,20 +161,20 @@ impl Tessera {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | unknown")] payload: JsValue,
-    ) {
-        self.publish(&sys::string(&topic), payload)
+    ) -> Void {
+        self.call_js(Call::Publish, topic, payload).unchecked_into()
     }
 
     /// Subscribes the page to topics matching `pattern` (`cart:*` matches `cart:add`); the id
     /// for `unsubscribe`.
-    #[wasm_bindgen(js_name = subscribe)]
+    #[wasm_bindgen(js_name = subscribe, unchecked_return_type = "number")]
     pub fn subscribe_js(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(topic: string, payload: Uint8Array) => void")]
-        callback: Function,
-    ) -> u32 {
-        self.subscribe(&sys::string(&pattern), callback)
+        callback: JsValue,
+    ) -> JsValue {
+        self.call_js(Call::Subscribe, pattern, callback)
     }
 
     /// Ends a page subscription.
@@ -187,15 +188,37 @@ impl Tessera {
     pub fn navigate_js(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
-    ) -> Result<(), JsValue> {
-        sys::navigate(&path)
+    ) -> Result<Void, JsValue> {
+        self.call(Call::Navigate, path, JsValue::UNDEFINED)
+            .map(JsCast::unchecked_into)
     }
 
     /// Unloads every component and removes the policies' listeners and observers. The object
     /// stays usable through `mount(name)`, but load policies no longer act.
-    pub fn dispose(&self) {
-        self.loader.dispose();
+    #[wasm_bindgen(js_name = dispose)]
+    pub fn dispose_js(&self) -> Void {
+        self.call_js(Call::Dispose, JsValue::UNDEFINED, JsValue::UNDEFINED)
+            .unchecked_into()
     }
+}
+
+/// What [`Tessera::call`] does: a method of the JavaScript API.
+#[derive(Clone, Copy)]
+enum Call {
+    /// `start()`.
+    Start,
+    /// `states()`.
+    States,
+    /// `dispose()`.
+    Dispose,
+    /// `navigate(path)`.
+    Navigate,
+    /// `publish(topic, payload)`.
+    Publish,
+    /// `subscribe(pattern, callback)`.
+    Subscribe,
+    /// A method on one component, by name.
+    Act(Op),
 }
 
 /// What [`Tessera::act`] does to one component.
@@ -238,6 +261,23 @@ impl Tessera {
         Ok(Tessera {
             loader: made.map_err(|f| f.to_js())?,
         })
+    }
+
+    /// `start()`.
+    pub fn start(&self) -> Promise {
+        let loader = self.loader.clone();
+        let settling = policy::start(&loader);
+        after(&settling, move |_| Ok(loader.summary()))
+    }
+
+    /// `states()`.
+    pub fn states(&self) -> JsValue {
+        self.loader.states()
+    }
+
+    /// `dispose()`.
+    pub fn dispose(&self) {
+        self.loader.dispose();
     }
 
     /// `mount(name)`.
@@ -291,14 +331,31 @@ impl Tessera {
         sys::navigate(&path.into())
     }
 
-    /// [`Tessera::act`] for a method that returns a promise (which then never throws).
-    fn act_js(&self, op: Op, name: &JsValue, props: JsValue) -> JsValue {
-        either(self.try_js(op, name, &props))
+    /// [`Tessera::call`] for a method that never throws.
+    fn call_js(&self, call: Call, a: JsValue, b: JsValue) -> JsValue {
+        either(self.call(call, a, b))
     }
 
-    /// [`Tessera::act`] on a name from JavaScript (`String(name)`).
-    fn try_js(&self, op: Op, name: &JsValue, props: &JsValue) -> Result<JsValue, JsValue> {
-        self.act(op, &sys::string(name), props)
+    /// The JavaScript method `call` with its arguments as JavaScript passed them (`undefined`
+    /// for those it does not take); a name is read as `String(name)`.
+    #[inline(never)]
+    fn call(&self, call: Call, a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+        let done = JsValue::UNDEFINED;
+        match call {
+            Call::Start => Ok(self.start().into()),
+            Call::States => Ok(self.states()),
+            Call::Dispose => {
+                self.dispose();
+                Ok(done)
+            }
+            Call::Navigate => sys::navigate(&a).map(|()| done),
+            Call::Publish => {
+                self.publish(&sys::string(&a), b);
+                Ok(done)
+            }
+            Call::Subscribe => Ok(self.subscribe(&sys::string(&a), b.unchecked_into()).into()),
+            Call::Act(op) => self.act(op, &sys::string(&a), &b),
+        }
     }
 
     /// Does `op` to the component `name`. An operation that returns a promise rejects it with

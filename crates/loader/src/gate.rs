@@ -26,5 +26,5 @@ pub(crate) fn gate(
         progress(count);
         Ok(JsValue::FALSE)
     };
-    Closure::<dyn FnMut(JsValue, bool) -> Settled>::new(chunk).into_js_value()
+    Closure::<dyn Fn(JsValue, bool) -> Settled>::new(chunk).into_js_value()
 }

@@ -9,6 +9,7 @@
 use crate::errors::Failure;
 use crate::sys;
 use alloc::boxed::Box;
+use core::cell::Cell;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -23,16 +24,17 @@ pub(crate) fn after(promise: &Promise, next: impl FnOnce(Settled) -> Settled + '
     after_boxed(promise, Box::new(next))
 }
 
-/// The JavaScript function is an ordinary `FnMut` closure, the same shape as the byte gate's
-/// (`gate.rs`), so one set of closure glue serves both; `then` calls it once, which runs and
-/// drops `next`, and the browser's garbage collector frees the emptied closure.
+/// The JavaScript function is an ordinary `Fn` closure, the same shape as the byte gate's
+/// (`gate.rs`), so one set of closure glue serves both (and, as `Fn`, it shares the glue's
+/// `makeClosure` with the other closures: no `FnMut` glue is linked); `then` calls it once,
+/// which runs and drops `next`, and the browser's garbage collector frees the emptied closure.
 fn after_boxed(promise: &Promise, next: Next) -> Promise {
-    let mut next = Some(next);
+    let next = Cell::new(Some(next));
     let next = move |value: JsValue, fulfilled: bool| match next.take() {
         Some(next) => next(if fulfilled { Ok(value) } else { Err(value) }),
         None => Ok(JsValue::UNDEFINED),
     };
-    let next = Closure::<dyn FnMut(JsValue, bool) -> Settled>::new(next);
+    let next = Closure::<dyn Fn(JsValue, bool) -> Settled>::new(next);
     sys::after(promise, next.into_js_value())
 }
 

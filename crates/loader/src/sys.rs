@@ -161,6 +161,11 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `undefined`, typed `void` in TypeScript: what a `Tessera` method returns that returns
+    /// nothing, so that its shim has the shape of those that return a value (`api.rs`).
+    #[wasm_bindgen(typescript_type = "void")]
+    pub type Void;
+
     /// `String(value)`.
     #[wasm_bindgen(js_name = String)]
     pub(crate) fn string(value: &JsValue) -> String;
