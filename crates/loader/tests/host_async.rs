@@ -135,11 +135,7 @@ async fn bus_limits_bound_subscriptions_and_queued_messages() {
     assert_eq!(run.results(2), [LIMIT, LIMIT]);
     assert_eq!(run.guest.live_counts()[3], 64);
     assert_eq!(
-        run.violations
-            .borrow()
-            .iter()
-            .map(|v| v.0.as_str())
-            .collect::<Vec<_>>(),
+        run.violation_details(),
         [
             "subscribe: live subscription limit 64",
             "publish: 1024 messages already queued"

@@ -55,12 +55,7 @@ async fn malformed_batches_return_malformed_and_keep_earlier_edits() {
         run.guest.is_live(),
         "a malformed batch does not end the component"
     );
-    let details: Vec<String> = run
-        .violations
-        .borrow()
-        .iter()
-        .map(|v| v.0.clone())
-        .collect();
+    let details = run.violation_details();
     assert_eq!(
         details,
         [
@@ -118,12 +113,7 @@ async fn refused_attributes_and_urls_are_never_set() {
         r#"<a href="https://example.com/">link</a><img><button></button>"#,
         "only the https link was set"
     );
-    let details: Vec<String> = run
-        .violations
-        .borrow()
-        .iter()
-        .map(|v| v.0.clone())
-        .collect();
+    let details = run.violation_details();
     assert_eq!(details[1], "set-attr: refused attribute onclick");
     assert_eq!(
         details[4],
@@ -167,11 +157,7 @@ async fn per_component_limits_hold() {
     assert_eq!(run.results(3), [LIMIT, LIMIT, LIMIT]);
     assert_eq!(run.guest.live_counts(), [10_000, 1_000, 0, 0]);
     assert_eq!(
-        run.violations
-            .borrow()
-            .iter()
-            .map(|v| v.0.as_str())
-            .collect::<Vec<_>>(),
+        run.violation_details(),
         [
             "create-element: live node limit 10000",
             "apply: batch of 1048577 bytes over 1 MiB",

@@ -15,6 +15,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+#[path = "../shared/mod.rs"]
+mod shared;
+// Not every test file that includes this harness waits.
+#[allow(unused_imports)]
+pub use shared::sleep;
+
 /// A policy with no capabilities and no memory cap.
 pub fn policy(name: &str) -> GuestPolicy {
     GuestPolicy {
@@ -155,6 +161,15 @@ impl Run {
         self.violations.borrow().iter().map(|v| v.1).collect()
     }
 
+    /// The detail text of every refused edit reported so far, in order.
+    pub fn violation_details(&self) -> Vec<String> {
+        self.violations
+            .borrow()
+            .iter()
+            .map(|v| v.0.clone())
+            .collect()
+    }
+
     /// The host removed everything of a dead guest: DOM, listeners, timers, subscriptions.
     pub fn assert_torn_down(&self) {
         assert!(!self.guest.is_live());
@@ -206,15 +221,4 @@ pub fn fire(target: &JsValue, ctor: &str, kind: &str, init: &[(&str, JsValue)]) 
         .unchecked_into();
     dispatch.call1(target, &event).unwrap();
     event
-}
-
-/// Waits `ms` milliseconds (a macrotask, so pending microtasks run too).
-pub async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }

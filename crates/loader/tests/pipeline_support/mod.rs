@@ -15,6 +15,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
+#[path = "../shared/mod.rs"]
+mod shared;
+// Not every test file that includes this harness waits.
+#[allow(unused_imports)]
+pub use shared::sleep;
+
 /// Where fixtures are served, relative to the page: manifests' URLs resolve against it.
 pub const BASE: &str = "/tests/fixtures/";
 
@@ -76,17 +82,6 @@ pub fn names(summary: &JsValue, key: &str) -> Vec<String> {
     list.iter()
         .map(|v| v.as_string().unwrap_or_else(|| text(&v, "name")))
         .collect()
-}
-
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Waits (polling every 5 ms, at most `ms`) until `done()`; whether it happened.
