@@ -181,11 +181,22 @@ export const memoryWrite = (t, ptr, bytes) => new Uint8Array(t.memory.buffer, pt
 /** Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). */
 export const memoryRead = (t, ptr, out) => out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
 
+/**
+ * `WebAssembly.Module.imports` and `.exports` of `module`, read once per module: the check asks
+ * for one field at a time, and each of those calls would otherwise build every descriptor again.
+ */
+const descriptors = new WeakMap();
+function described(module) {
+  let d = descriptors.get(module);
+  if (!d) descriptors.set(module, (d = [WebAssembly.Module.imports(module), WebAssembly.Module.exports(module)]));
+  return d;
+}
+
 /** Field `key` (a string, as every descriptor field is) of import `i` of `module`; nothing past the last. */
-export const importField = (module, i, key) => WebAssembly.Module.imports(module)[i]?.[key];
+export const importField = (module, i, key) => described(module)[0][i]?.[key];
 
 /** The `kind` of `module`'s export named `name`, if any. */
-export const exportKind = (module, name) => WebAssembly.Module.exports(module).find((e) => e.name == name)?.kind;
+export const exportKind = (module, name) => described(module)[1].find((e) => e.name == name)?.kind;
 
 /** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
 export function log(level, name, text) {
