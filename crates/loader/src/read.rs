@@ -26,17 +26,8 @@ pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
     let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
     let mut props = Vec::new();
     let value = value(json, ROOT, &mut props);
-    let manifest = tessera_manifest::from_owned_value(value).map_err(|problems| {
-        // The problem lines joined with "; ", as `join` would, without a vector of lines.
-        let mut lines = String::new();
-        for (i, problem) in problems.0.iter().enumerate() {
-            if i > 0 {
-                lines.push_str("; ");
-            }
-            lines.push_str(&problem.to_line());
-        }
-        invalid(lines)
-    })?;
+    let manifest = tessera_manifest::from_owned_value(value)
+        .map_err(|problems| invalid(problems.joined("; ")))?;
     Ok(Read { manifest, props })
 }
 

@@ -54,10 +54,15 @@ pub struct Problems(pub Vec<Problem>);
 impl Problems {
     /// All problems, one per line (no trailing newline).
     pub fn to_lines(&self) -> String {
+        self.joined("\n")
+    }
+
+    /// Every problem's line, with `separator` between them (the loader uses `"; "`).
+    pub fn joined(&self, separator: &str) -> String {
         let mut text = String::new();
         for (i, problem) in self.0.iter().enumerate() {
             if i > 0 {
-                text.push('\n');
+                text.push_str(separator);
             }
             text.push_str(&problem.to_line());
         }
