@@ -7,7 +7,7 @@ cd "$ROOT"
 [ "${TESSERA_NO_BUILD:-0}" = 1 ] || bash scripts/build.sh
 
 # The loader's target is 20 KiB brotli (wasm + JS glue; tessera-budget's default). It measures
-# 37.3 KiB today (README, "Size and speed"; docs/budget.md says why 20 KiB does not hold), so CI
+# 37.4 KiB today (README, "Size and speed"; docs/budget.md says why 20 KiB does not hold), so CI
 # enforces a ratchet just above that: the loader may only shrink. Lower this number whenever the
 # loader gets smaller; never raise it quietly.
 LOADER_BUDGET_BYTES=38912
