@@ -5,9 +5,10 @@
 //! what JavaScript receives: an `Error` object with `code`, `component`, `state` and, when the
 //! browser gave one, `cause`.
 
+use crate::host::codes::dec;
 use crate::host::Fault;
 use crate::lifecycle::State;
-use crate::text::{js_message, num};
+use crate::text::js_message;
 use alloc::string::String;
 use wasm_bindgen::JsValue;
 
@@ -119,7 +120,7 @@ impl Error {
                 put(": ");
                 put(&js_message(cause));
                 put(" (");
-                put(&num(*attempts as u64));
+                put(&dec(*attempts));
                 put(if *attempts == 1 {
                     " attempt)"
                 } else {
@@ -128,7 +129,7 @@ impl Error {
             }
             Error::HttpStatus { url, status } => {
                 put("http status ");
-                put(&num(*status as u64));
+                put(&dec(*status));
                 put(" for ");
                 put(url);
             }
@@ -136,7 +137,7 @@ impl Error {
                 put("timeout: ");
                 put(url);
                 put(" not loaded after ");
-                put(&num(*ms as u64));
+                put(&dec(*ms));
                 put(" ms");
             }
             Error::ContentType { url, found } => {
@@ -148,13 +149,13 @@ impl Error {
             }
             Error::OverBudget { bytes, max } | Error::OverBudgetAnnounced { bytes, max } => {
                 put("over budget: ");
-                put(&num(*bytes));
+                put(&dec(*bytes));
                 put(match self {
                     Error::OverBudgetAnnounced { .. } => " bytes announced by content-length",
                     _ => " bytes streamed",
                 });
                 put(", maxBytes is ");
-                put(&num(*max));
+                put(&dec(*max));
             }
             Error::Integrity { url } => {
                 put("integrity: ");
@@ -179,9 +180,9 @@ impl Error {
             }
             Error::MemoryLimit { pages, max } => {
                 put("memory limit: ");
-                put(&num(*pages as u64));
+                put(&dec(*pages));
                 put(" pages, maxMemoryPages is ");
-                put(&num(*max as u64));
+                put(&dec(*max));
             }
             Error::AbiViolation(text) => {
                 put("abi violation: ");

@@ -8,20 +8,11 @@ use alloc::string::String;
 use wasm_bindgen::JsValue;
 
 /// Concatenates string-like pieces (`&str`, `String`, `&String`) into a new `String`, through
-/// one shared function rather than inlined pushes at every call.
+/// the host's one shared function (`host::codes::cat`) rather than inlined pushes at every call.
 macro_rules! cat {
     ($($piece:expr),+ $(,)?) => {
-        $crate::text::concat(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
+        $crate::host::codes::cat(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
     };
-}
-
-/// The concatenation of `pieces`.
-pub(crate) fn concat(pieces: &[&str]) -> String {
-    let mut text = String::new();
-    for piece in pieces {
-        text.push_str(piece);
-    }
-    text
 }
 
 /// `items` joined with `"; "` (without the generic `join` machinery).
@@ -33,13 +24,6 @@ pub(crate) fn join(items: &[String]) -> String {
         }
         text.push_str(item);
     }
-    text
-}
-
-/// A non-negative integer in decimal (the leading digits first, by recursion: at most 20 deep).
-pub(crate) fn num(n: u64) -> String {
-    let mut text = if n >= 10 { num(n / 10) } else { String::new() };
-    text.push(char::from(b'0' + (n % 10) as u8));
     text
 }
 

@@ -36,7 +36,7 @@ impl From<DecodeError> for Refusal {
     fn from(e: DecodeError) -> Refusal {
         let name = match op::name(e.opcode) {
             Some(name) => name.to_string(),
-            None => cat(&["opcode ", &dec(e.opcode.into())]),
+            None => cat(&["opcode ", &dec(e.opcode)]),
         };
         let at = dec(e.at);
         Refusal::new(e.code(), &[&name, " at byte ", &at, ": ", e.why.as_str()])
@@ -52,9 +52,18 @@ pub(crate) fn cat(parts: &[&str]) -> String {
     out
 }
 
-/// Decimal text of `n`, without pulling `core::fmt` into the loader.
-pub(crate) fn dec(n: u32) -> String {
-    let mut out = if n >= 10 { dec(n / 10) } else { String::new() };
+/// Decimal text of `n`, without pulling `core::fmt` into the loader (the whole loader uses it).
+pub(crate) fn dec(n: impl Into<u64>) -> String {
+    digits(n.into())
+}
+
+/// The leading digits first, by recursion (at most 20 deep).
+fn digits(n: u64) -> String {
+    let mut out = if n >= 10 {
+        digits(n / 10)
+    } else {
+        String::new()
+    };
     out.push(char::from(b'0' + (n % 10) as u8));
     out
 }
@@ -65,10 +74,11 @@ mod tests {
 
     #[test]
     fn dec_writes_decimal() {
-        assert_eq!(dec(0), "0");
-        assert_eq!(dec(7), "7");
-        assert_eq!(dec(1_000_000), "1000000");
+        assert_eq!(dec(0u32), "0");
+        assert_eq!(dec(7u32), "7");
+        assert_eq!(dec(1_000_000u32), "1000000");
         assert_eq!(dec(u32::MAX), "4294967295");
+        assert_eq!(dec(u64::MAX), "18446744073709551615");
     }
 
     fn malformed(batch: &[u8]) -> Refusal {
