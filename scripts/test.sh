@@ -16,7 +16,7 @@ step "clippy (wasm32, warnings denied)"
 mapfile -t names < <(component_names)
 # One build per crate family, so that features do not unify across them (the CLI turns on the
 # manifest crate's std; the loader must build without it). The loader's tests run in the browser.
-cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader -- -D warnings
+cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader -p tessera-host -- -D warnings
 cargo clippy --target "$WASM_TARGET" -p tessera-manifest --no-default-features -- -D warnings
 cargo clippy --target "$WASM_TARGET" -p tessera-guest $(printf -- '-p %s ' "${names[@]}") -- -D warnings
 
@@ -27,9 +27,14 @@ step "build the loader package and the demo"
 bash scripts/build.sh
 
 step "browser test fixtures"
-cargo run --quiet -p tessera-fixtures -- crates/loader/tests/fixtures
+cargo run --quiet -p tessera-fixtures -- crates/loader/tests/fixtures crates/host/tests/fixtures
 mkdir -p crates/loader/tests/fixtures/components
 cp "$DIST"/components/*.wasm crates/loader/tests/fixtures/components/
+
+step "sandbox (tessera-host) browser tests: headless Chromium"
+(cd crates/host && wasm-pack test --headless --chrome)
+step "sandbox (tessera-host) browser tests: headless Firefox"
+(cd crates/host && wasm-pack test --headless --firefox)
 
 step "loader browser tests: headless Chromium"
 (cd crates/loader && wasm-pack test --headless --chrome)

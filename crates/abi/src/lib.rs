@@ -24,12 +24,22 @@
 #![no_std]
 #![deny(missing_docs)]
 
+extern crate alloc;
+
 pub mod code;
+#[cfg(feature = "conformance")]
+pub mod conformance;
+pub mod css;
 mod decode;
 pub mod limits;
+pub mod module;
 pub mod names;
 pub mod op;
+pub mod policy;
 pub mod rules;
+pub mod topic;
+pub mod tree;
+pub mod url;
 mod wire;
 
 pub use decode::{DecodeError, Decoder, Malformed};

@@ -6,7 +6,7 @@
 use crate::bindgen::Bindgen;
 use crate::errors::{Error, Failure};
 use crate::events;
-use crate::host::{Bus, Guest};
+use tessera_host::{Bus, Guest};
 use crate::lifecycle::State::{self, *};
 use crate::mount::Slot;
 use crate::promise::{after, reject, resolve};

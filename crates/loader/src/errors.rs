@@ -5,8 +5,8 @@
 //! what JavaScript receives: an `Error` object with `code`, `component`, `state` and, when the
 //! browser gave one, `cause`.
 
-use crate::host::codes::dec;
-use crate::host::Fault;
+use tessera_host::codes::dec;
+use tessera_host::Fault;
 use crate::lifecycle::State;
 use crate::text::js_message;
 use alloc::string::String;

@@ -6,7 +6,7 @@
 //! `tessera_abi_version()`; a failure there is an `abi-mismatch` too (docs/abi.md, Versioning).
 
 use crate::errors::Error;
-use crate::host::{check_module, Fault, Guest};
+use tessera_host::{check_module, Fault, Guest};
 use crate::promise::Settled;
 use crate::text::{error_name, join, js_message};
 use js_sys::Promise;

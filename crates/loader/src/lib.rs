@@ -38,7 +38,7 @@ mod fetch;
 mod gate;
 #[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
 mod heap;
-mod host;
+
 mod instantiate;
 mod lifecycle;
 mod loader;

@@ -3,7 +3,7 @@
 
 use crate::component::{Component, Ctx};
 use crate::errors::{set, Error, Failure};
-use crate::host::Bus;
+use tessera_host::Bus;
 use crate::lifecycle::State;
 use crate::read;
 use crate::sys::{self, Options};

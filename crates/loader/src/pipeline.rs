@@ -11,7 +11,7 @@ use crate::errors::Error;
 use crate::events;
 use crate::fetch::{self, Request};
 use crate::gate::gate;
-use crate::host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
+use tessera_host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
 use crate::instantiate;
 use crate::lifecycle::State::*;
 use crate::mount::Slot;

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 /// the host's one shared function (`host::codes::cat`) rather than inlined pushes at every call.
 macro_rules! cat {
     ($($piece:expr),+ $(,)?) => {
-        $crate::host::codes::cat(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
+        ::tessera_host::codes::cat(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
     };
 }
 

@@ -74,7 +74,7 @@ pub use json::{from_json_str, parse_json};
 pub use manifest::{Budget, Capabilities, Component, Kind, Load, Manifest, TotalBudget};
 pub use problem::{Problem, Problems};
 pub use route::route_matches;
-pub use topic::{pattern_covers, topic_matches};
+pub use tessera_abi::topic::{pattern_covers, topic_matches};
 pub use url::{resolve_url, UrlError};
 pub use validate::{from_owned_value, from_value};
 

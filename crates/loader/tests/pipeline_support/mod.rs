@@ -15,11 +15,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
-#[path = "../shared/mod.rs"]
-mod shared;
-// Not every test file that includes this harness waits.
-#[allow(unused_imports)]
-pub use shared::sleep;
+/// Resolves after `ms` milliseconds (a macrotask, so pending microtasks run first).
+#[allow(dead_code)] // not every test file that includes this harness waits
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
 
 /// Where fixtures are served, relative to the page: manifests' URLs resolve against it.
 pub const BASE: &str = "/tests/fixtures/";

@@ -71,9 +71,22 @@ pub(super) struct Inner {
     pub reports: RefCell<Vec<Refusal>>,
 }
 
+/// What one guest holds (see [`Guest::counts`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Live nodes (the root not counted).
+    pub nodes: u32,
+    /// Live listeners.
+    pub listeners: u32,
+    /// Live timers.
+    pub timers: u32,
+    /// Bus subscriptions.
+    pub subscriptions: u32,
+}
+
 /// One guest instance bound to one shadow root.
 #[derive(Clone)]
-pub(crate) struct Guest(Rc<Inner>);
+pub struct Guest(Rc<Inner>);
 
 impl Guest {
     /// Prepares the host side for a module about to be instantiated into `root`.
@@ -201,20 +214,20 @@ impl Guest {
     }
 
     /// Whether the guest can still be called (attached, not faulted, not unmounted).
-    #[cfg(test)]
-    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
     pub fn is_live(&self) -> bool {
         self.0.state.get() == State::Live
     }
 
-    /// Live nodes and listeners in the guest's DOM, timers, and bus subscriptions (for tests).
-    #[cfg(test)]
-    #[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
-    pub fn live_counts(&self) -> [u32; 4] {
+    /// What the guest holds now: live nodes and listeners in its DOM, timers, bus
+    /// subscriptions. For leak checks and diagnostics; all zero once it has ended.
+    pub fn counts(&self) -> Counts {
         let (nodes, listeners) = super::dom::live(&self.0.table);
-        let subscriptions = self.0.subs.borrow().len() as u32;
-        let timers = super::timers::live(&self.0.table);
-        [nodes, listeners, timers, subscriptions]
+        Counts {
+            nodes,
+            listeners,
+            timers: super::timers::live(&self.0.table),
+            subscriptions: self.0.subs.borrow().len() as u32,
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use js_sys::Function;
-use tessera_manifest::topic_matches;
+use tessera_abi::topic::topic_matches;
 use wasm_bindgen::prelude::*;
 
 /// Who hears a subscription's messages.
@@ -43,7 +43,7 @@ struct BusInner {
 
 /// The message bus shared by every component of one loader and by the page.
 #[derive(Clone, Default)]
-pub(crate) struct Bus(Rc<BusInner>);
+pub struct Bus(Rc<BusInner>);
 
 impl Bus {
     /// A new, empty bus.

@@ -2,14 +2,9 @@
 //! prevented), listeners removed on unmount, and a trap inside an event handler.
 #![allow(dead_code)]
 
-// The host modules name `alloc::` paths (the loader is `no_std`).
-extern crate alloc;
-
-#[path = "../src/host/mod.rs"]
-mod host;
 mod host_support;
 
-use host::Fault;
+use tessera_host::Fault;
 use host_support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -89,7 +84,7 @@ async fn events_carry_their_data_and_stop_after_unmount() {
     );
     assert_eq!(run.global("events"), 6);
 
-    assert_eq!(run.guest.live_counts()[1], 4);
+    assert_eq!(run.guest.counts().listeners, 4);
     assert_eq!(run.guest.unmount(), Ok(()));
     run.assert_torn_down();
     // The nodes still exist in the test's hands; no listener may reach the guest any more.

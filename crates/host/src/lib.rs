@@ -10,7 +10,7 @@
 //! and limit, then the browser state); `imports`, `call` and `guest` (the lifecycle of one
 //! instance). The pure parts of the ABI (the wire decoder, result codes, limits and refusal
 //! rules) are the `tessera_abi` crate, shared with the guest SDK's test fake. Topic matching is
-//! `tessera_manifest::{topic_matches, pattern_covers}`, shared with manifest validation.
+//! `tessera_abi::topic`, shared with manifest validation.
 //!
 //! Where docs/abi.md leaves a choice open, the host decides:
 //! - An edit the DOM itself rejects (a node into its own subtree, `before` not a child of
@@ -33,10 +33,15 @@
 //! - An event that arrives while the guest runs (a synchronous DOM event caused by its own
 //!   edit) is dropped, never delivered re-entrantly.
 
+#![cfg_attr(not(test), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
 mod bus;
 mod call;
 mod check;
-pub(crate) mod codes;
+pub mod codes;
 mod dom;
 mod guest;
 mod imports;
@@ -45,15 +50,19 @@ mod memory;
 mod timers;
 
 use alloc::{string::String, vec::Vec};
-pub(crate) use {bus::Bus, check::check_module, guest::Guest};
+pub use {
+    bus::Bus,
+    check::check_module,
+    guest::{Counts, Guest},
+};
 
 /// Called (at most once) when a guest faults outside a direct call.
-pub(crate) type OnFault = alloc::rc::Rc<dyn Fn(Fault)>;
+pub type OnFault = alloc::rc::Rc<dyn Fn(Fault)>;
 /// Called with `(detail, code)` for every refused edit or call.
-pub(crate) type OnViolation = alloc::rc::Rc<dyn Fn(&str, i32)>;
+pub type OnViolation = alloc::rc::Rc<dyn Fn(&str, i32)>;
 
 /// What one guest may do, from its manifest entry.
-pub(crate) struct GuestPolicy {
+pub struct GuestPolicy {
     /// The component's name (used in console output and violation reports).
     pub name: String,
     /// `capabilities.publish` patterns.
@@ -67,7 +76,7 @@ pub(crate) struct GuestPolicy {
 /// Why a live guest had to stop. After a fault the guest is dead: the host has already removed
 /// its listeners, timers and subscriptions, and no further call reaches it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Fault {
+pub enum Fault {
     /// The guest trapped; the message is the panic text it sent through `fail`, or the JS error text.
     Trap(String),
     /// The guest broke the ABI (out-of-bounds pointer, wrong ABI version, missing export...).

@@ -2,14 +2,9 @@
 //! (capabilities, asynchronous delivery between the page and a guest).
 #![allow(dead_code)]
 
-// The host modules name `alloc::` paths (the loader is `no_std`).
-extern crate alloc;
-
-#[path = "../src/host/mod.rs"]
-mod host;
 mod host_support;
 
-use host::{codes::*, Bus, GuestPolicy};
+use tessera_host::{codes::*, Bus, GuestPolicy};
 use host_support::*;
 use js_sys::Uint8Array;
 use std::cell::RefCell;
@@ -28,7 +23,7 @@ async fn timers_repeat_respect_the_limit_and_stop_on_unmount() {
     assert!(run.global("rep") > 0 && run.global("cleared") > 0);
     assert_eq!(run.global("over"), LIMIT);
     assert_eq!(run.violation_codes(), [LIMIT]);
-    assert_eq!(run.guest.live_counts()[2], 64);
+    assert_eq!(run.guest.counts().timers, 64);
     sleep(60).await;
     assert!(
         run.global("ticks") >= 2,
@@ -133,7 +128,7 @@ async fn bus_limits_bound_subscriptions_and_queued_messages() {
     let (run, _) = attach("bus_limits", caps, bus).await;
     assert_eq!(run.guest.mount("{}"), Ok(()));
     assert_eq!(run.results(2), [LIMIT, LIMIT]);
-    assert_eq!(run.guest.live_counts()[3], 64);
+    assert_eq!(run.guest.counts().subscriptions, 64);
     assert_eq!(
         run.violation_details(),
         [

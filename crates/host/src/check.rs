@@ -10,7 +10,7 @@ use tessera_abi::names::{EXPORTS, IMPORTS, IMPORT_MODULE};
 
 /// Checks a compiled module's imports and exports against the ABI before instantiation.
 /// `Err` lists every missing or unexpected item, e.g. `unexpected import env.alert (function)`.
-pub(crate) fn check_module(module: &Module) -> Result<(), Vec<String>> {
+pub fn check_module(module: &Module) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     let mut i = 0;
     while let Some(from) = js::import_field(module, i, "module") {

@@ -1,13 +1,13 @@
-//! Shared harness of the host browser tests (`tests/host_*.rs`). Each test file compiles the
-//! loader's `host` module into itself (`#[path]`), so the tests drive the host API directly:
+//! Shared harness of the host browser tests (`tests/host_*.rs`). The tests drive the
+//! `tessera-host` API directly:
 //! fetch a fixture, `check_module`, `Guest::new`, instantiate with `imports()`, `attach`,
 //! `mount`, then inspect the DOM through the closed shadow root the test created.
 //!
 //! Fixtures are `tests/fixtures/host/*.wat`, converted to `.wasm` by
-//! `cargo run -p tessera-fixtures -- crates/loader/tests/fixtures`; wasm-bindgen-test-runner
+//! `cargo run -p tessera-fixtures -- crates/host/tests/fixtures`; wasm-bindgen-test-runner
 //! serves the crate folder, so they are fetched from `/tests/fixtures/host/NAME.wasm`.
 
-use crate::host::{check_module, Bus, Fault, Guest, GuestPolicy};
+use tessera_host::{check_module, Bus, Counts, Fault, Guest, GuestPolicy};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array, WebAssembly};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,11 +15,17 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-#[path = "../shared/mod.rs"]
-mod shared;
-// Not every test file that includes this harness waits.
-#[allow(unused_imports)]
-pub use shared::sleep;
+/// Resolves after `ms` milliseconds (a macrotask, so pending microtasks run first).
+#[allow(dead_code)] // not every test file that includes this harness waits
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
 
 /// A policy with no capabilities and no memory cap.
 pub fn policy(name: &str) -> GuestPolicy {
@@ -175,8 +181,8 @@ impl Run {
         assert!(!self.guest.is_live());
         assert_eq!(self.html(), "", "root emptied");
         assert_eq!(
-            self.guest.live_counts(),
-            [0, 0, 0, 0],
+            self.guest.counts(),
+            Counts::default(),
             "nodes, listeners, timers, subscriptions"
         );
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use alloc::string::{String, ToString};
 
-pub(crate) use tessera_abi::code::{
+pub use tessera_abi::code::{
     CAPABILITY_DENIED, ID_IN_USE, LIMIT, MALFORMED, OK, OUT_OF_BOUNDS, REFUSED_ATTRIBUTE,
     REFUSED_TAG, REFUSED_URL, UNKNOWN_NODE,
 };
@@ -12,7 +12,7 @@ use tessera_abi::{op, DecodeError};
 /// An edit or call the host refused: the code returned to the guest, and a detail for the
 /// page's `tessera:violation` event, e.g. `set-attr: refused attribute onclick`.
 #[derive(Debug, PartialEq)]
-pub(crate) struct Refusal {
+pub struct Refusal {
     /// One of the negative codes above.
     pub code: i32,
     /// What was refused, in lowercase words, naming the operation and the bad value.
@@ -44,7 +44,7 @@ impl From<DecodeError> for Refusal {
 }
 
 /// The concatenation of `parts` (smaller in wasm than `[&str]::concat`).
-pub(crate) fn cat(parts: &[&str]) -> String {
+pub fn cat(parts: &[&str]) -> String {
     let mut out = String::new();
     for part in parts {
         out.push_str(part);
@@ -53,7 +53,7 @@ pub(crate) fn cat(parts: &[&str]) -> String {
 }
 
 /// Decimal text of `n`, without pulling `core::fmt` into the loader (the whole loader uses it).
-pub(crate) fn dec(n: impl Into<u64>) -> String {
+pub fn dec(n: impl Into<u64>) -> String {
     digits(n.into())
 }
 

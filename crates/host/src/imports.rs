@@ -11,7 +11,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use tessera_abi::limits::{MAX_BATCH, MAX_PAYLOAD, MAX_SUBSCRIPTIONS, MAX_TOPIC_BYTES};
 use tessera_abi::names::IMPORTS;
-use tessera_manifest::{pattern_covers, topic_matches};
+use tessera_abi::topic::{pattern_covers, topic_matches};
 
 /// Kind of a DOM listener: `(EVENT, listener, .., event data)`.
 pub(super) const EVENT: u32 = 8;

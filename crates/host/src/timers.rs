@@ -38,8 +38,6 @@ impl Timers {
 }
 
 /// How many timers are live.
-#[cfg(test)]
-#[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
 pub(super) fn live(table: &Table) -> u32 {
     js::count(table, TIMERS)
 }

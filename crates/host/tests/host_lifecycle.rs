@@ -2,14 +2,9 @@
 //! that end it (traps, wrong ABI version, memory past the cap, imports during instantiation).
 #![allow(dead_code)]
 
-// The host modules name `alloc::` paths (the loader is `no_std`).
-extern crate alloc;
-
-#[path = "../src/host/mod.rs"]
-mod host;
 mod host_support;
 
-use host::{check_module, Bus, Fault, GuestPolicy};
+use tessera_host::{check_module, Bus, Counts, Fault, GuestPolicy};
 use host_support::*;
 use wasm_bindgen_test::*;
 
@@ -19,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn good_component_mounts_updates_and_unmounts() {
     let run = mounted("good", policy("good")).await;
     assert_eq!(run.html(), "<p>{}</p>");
-    assert_eq!(run.guest.live_counts(), [2, 0, 0, 0]);
+    assert_eq!(run.guest.counts(), Counts { nodes: 2, listeners: 0, timers: 0, subscriptions: 0 });
     assert_eq!(run.guest.set_props(r#"{"n":1,"s":"héllo <b>"}"#), Ok(true));
     assert_eq!(
         run.html(),

@@ -3,14 +3,9 @@
 //! own; out-of-bounds ranges end the guest.
 #![allow(dead_code)]
 
-// The host modules name `alloc::` paths (the loader is `no_std`).
-extern crate alloc;
-
-#[path = "../src/host/mod.rs"]
-mod host;
 mod host_support;
 
-use host::{codes::*, Bus, Fault};
+use tessera_host::{codes::*, Bus, Counts, Fault};
 use host_support::*;
 use wasm_bindgen_test::*;
 
@@ -38,7 +33,7 @@ async fn every_opcode_applies() {
         "SET_CHECKED sets the property"
     );
     // Nodes 1 to 5 live, span 6 released; the listener was removed again.
-    assert_eq!(run.guest.live_counts(), [5, 0, 0, 0]);
+    assert_eq!(run.guest.counts(), Counts { nodes: 5, listeners: 0, timers: 0, subscriptions: 0 });
     assert!(run.violations.borrow().is_empty());
 }
 
@@ -147,7 +142,7 @@ async fn node_ids_are_checked_and_released_with_their_subtree() {
         "the removed subtree is gone, the reused id 3 is in the root"
     );
     // Live: 3 ("again") and 4 (the div that refused to contain itself).
-    assert_eq!(run.guest.live_counts(), [2, 0, 0, 0]);
+    assert_eq!(run.guest.counts(), Counts { nodes: 2, listeners: 0, timers: 0, subscriptions: 0 });
     assert!(run.guest.is_live());
 }
 
@@ -155,7 +150,7 @@ async fn node_ids_are_checked_and_released_with_their_subtree() {
 async fn per_component_limits_hold() {
     let run = mounted("limits", policy("limits")).await;
     assert_eq!(run.results(3), [LIMIT, LIMIT, LIMIT]);
-    assert_eq!(run.guest.live_counts(), [10_000, 1_000, 0, 0]);
+    assert_eq!(run.guest.counts(), Counts { nodes: 10_000, listeners: 1_000, timers: 0, subscriptions: 0 });
     assert_eq!(
         run.violation_details(),
         [

@@ -34,8 +34,6 @@ pub(super) fn apply(table: &Table, batch: &[u8]) -> Result<(), Refusal> {
 }
 
 /// How many nodes (not counting the root) and listeners are live.
-#[cfg(test)]
-#[allow(dead_code)] // used by the browser tests (tests/host_*.rs), not the unit tests
 pub(super) fn live(table: &Table) -> (u32, u32) {
     (js::count(table, NODES), js::count(table, LISTENERS))
 }
