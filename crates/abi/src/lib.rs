@@ -18,7 +18,8 @@
 //! let mut ops = Decoder::new(&batch);
 //! assert_eq!(ops.next(), Some(Ok((8, Op::Remove { id: 1 }))));
 //! assert_eq!(ops.next(), None);
-//! assert_eq!(rules::check_attr("onclick", "x"), Err(code::REFUSED_ATTRIBUTE));
+//! let urls = tessera_abi::policy::AnyOrigin;
+//! assert_eq!(rules::check_attr("div", "onclick", "x", &urls), Err(code::REFUSED_ATTRIBUTE));
 //! ```
 
 #![no_std]

@@ -15,3 +15,12 @@ pub const MAX_TOPIC_BYTES: u32 = 128;
 pub const MAX_SUBSCRIPTIONS: u32 = 64;
 /// Bytes of a published payload (64 KiB); a longer one is `-9` limit.
 pub const MAX_PAYLOAD: u32 = 64 * 1024;
+/// The memory cap in 64 KiB pages when the manifest sets no `budget.maxMemoryPages` (16 MiB): a
+/// module's memory must declare a maximum no larger than its cap ([`crate::module::Scan`]).
+pub const DEFAULT_MAX_MEMORY_PAGES: u32 = 256;
+/// The bytes of text, attribute values and `value` properties a component may keep in its DOM
+/// when the manifest sets no `budget.maxDomBytes` (1 MiB).
+pub const DEFAULT_MAX_DOM_BYTES: u32 = 1 << 20;
+/// The shortest `set_timer` delay in milliseconds the host honours: a timer set with a shorter
+/// delay (or a repeating one with a shorter period) waits this long.
+pub const MIN_TIMER_MS: u32 = 16;

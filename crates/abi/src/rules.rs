@@ -1,8 +1,10 @@
-//! What the host refuses (docs/abi.md, "What the host refuses, and why"): the tag allowlist,
-//! refused attribute names and refused URL schemes. Each check is a few byte comparisons, no
-//! allocation and no formatting: the loader ships them.
+//! What the host refuses (docs/abi.md, "What the host refuses, and why"): the tag and attribute
+//! allowlists, URL attributes (schemes by [`crate::url`], origins by a [`UrlPolicy`]) and `style`
+//! values (by [`crate::css`]). No formatting: the loader ships them.
 
-use crate::code::{REFUSED_ATTRIBUTE, REFUSED_URL};
+use crate::code::REFUSED_ATTRIBUTE;
+use crate::policy::UrlPolicy;
+use crate::{css, url};
 
 /// The inert HTML elements a component may create. Everything else is refused.
 pub const TAGS: &[&str] = &[
@@ -88,23 +90,73 @@ pub const TAGS: &[&str] = &[
 /// string is smaller in the loader's wasm than a table of string slices).
 const TAG_LIST: &str = "a abbr article aside b blockquote br button caption code col colgroup dd del details dfn div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li main mark meter nav ol optgroup option output p pre progress q s samp section select small span strong style sub summary sup table tbody td textarea tfoot th thead time tr u ul var ";
 
-/// Attribute names refused besides every `on*` name.
-pub const REFUSED_NAMES: [&str; 5] = ["srcdoc", "is", "formaction", "action", "http-equiv"];
-
-/// Attributes whose value is a URL (or, for `srcset` and `ping`, a list of URLs).
-pub const URL_NAMES: [&str; 8] = [
+/// The inert attributes a component may set, besides every `aria-*` and `data-*` name. Everything
+/// else is refused, in particular `on*`, `popover*`, `command*`, `target`, `rel`, `srcdoc`.
+pub const ATTRIBUTES: &[&str] = &[
+    "abbr",
+    "accept",
+    "alt",
+    "autocomplete",
+    "checked",
+    "cite",
+    "class",
+    "cols",
+    "colspan",
+    "datetime",
+    "decoding",
+    "dir",
+    "disabled",
+    "enterkeyhint",
+    "for",
+    "headers",
+    "height",
+    "hidden",
+    "high",
     "href",
+    "id",
+    "inputmode",
+    "label",
+    "lang",
+    "loading",
+    "low",
+    "max",
+    "maxlength",
+    "min",
+    "minlength",
+    "multiple",
+    "name",
+    "open",
+    "optimum",
+    "pattern",
+    "placeholder",
+    "readonly",
+    "required",
+    "reversed",
+    "role",
+    "rows",
+    "rowspan",
+    "scope",
+    "selected",
+    "size",
+    "sizes",
+    "span",
+    "spellcheck",
     "src",
     "srcset",
-    "poster",
-    "cite",
-    "background",
-    "ping",
-    "data",
+    "start",
+    "step",
+    "style",
+    "tabindex",
+    "title",
+    "translate",
+    "type",
+    "value",
+    "width",
+    "wrap",
 ];
 
-/// Schemes refused in URL attributes.
-pub const REFUSED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+/// [`ATTRIBUTES`] as one string, each name followed by a space: what [`allowed_attr`] searches.
+const ATTRIBUTE_LIST: &str = "abbr accept alt autocomplete checked cite class cols colspan datetime decoding dir disabled enterkeyhint for headers height hidden high href id inputmode label lang loading low max maxlength min minlength multiple name open optimum pattern placeholder readonly required reversed role rows rowspan scope selected size sizes span spellcheck src srcset start step style tabindex title translate type value width wrap ";
 
 /// The allowlisted spelling of `tag`, or `None` when the tag is refused. Matching is exact:
 /// tags are lowercase, so `SCRIPT` is refused like `script`.
@@ -129,17 +181,42 @@ fn word(list: &'static str, word: &str) -> Option<&'static str> {
     None
 }
 
-/// Checks one attribute; `name` must already be ASCII-lowercased (as HTML does).
-/// Returns the refusal code: `refused-attribute` or `refused-url`.
+/// Whether `name` (ASCII-lowercased) is in [`ATTRIBUTES`] or is `aria-*` or `data-*` with at
+/// least one more character, all of them ASCII letters, digits, `-` or `_`.
 #[inline]
-pub fn check_attr(name: &str, value: &str) -> Result<(), i32> {
-    if !valid_name(name) || name.starts_with("on") || REFUSED_NAMES.contains(&name) {
+pub fn allowed_attr(name: &str) -> bool {
+    word(ATTRIBUTE_LIST, name).is_some()
+        || ((name.starts_with("aria-") || name.starts_with("data-"))
+            && name.len() > 5
+            && valid_name(name))
+}
+
+/// Checks one attribute of an element whose allowlisted tag is `tag`; `name` must already be
+/// ASCII-lowercased (as HTML does). `refused-attribute`: a name outside [`allowed_attr`], a URL
+/// attribute on another element than its own (`href` on `a`; `src` on `img`, `input`; `cite` on
+/// `blockquote`, `del`, `ins`, `q`; `srcset`, `sizes` on `img`), a `tabindex` other than `0` or
+/// `-1`, or a refused identifier in `style`. `refused-url`: a URL in `href`, `src`, `cite`,
+/// `srcset` or `style` that [`url::check`] refuses (`mailto:` and `tel:` only in `href`).
+#[inline]
+pub fn check_attr(tag: &str, name: &str, value: &str, urls: &impl UrlPolicy) -> Result<(), i32> {
+    let only_on = match name {
+        "href" => "a ",
+        "src" => "img input ",
+        "cite" => "blockquote del ins q ",
+        "srcset" | "sizes" => "img ",
+        _ => "",
+    };
+    if !allowed_attr(name) || (!only_on.is_empty() && word(only_on, tag).is_none()) {
         return Err(REFUSED_ATTRIBUTE);
     }
-    if URL_NAMES.contains(&name) && refused_url(value, name == "srcset" || name == "ping") {
-        return Err(REFUSED_URL);
+    match name {
+        "tabindex" if value != "0" && value != "-1" => Err(REFUSED_ATTRIBUTE),
+        "style" => css::check(value, urls),
+        "href" => url::check(value, true, urls),
+        "src" | "cite" => url::check(value, false, urls),
+        "srcset" => url::srcset_urls(value).try_for_each(|u| url::check(u, false, urls)),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// A name made only of ASCII letters, digits, `-` and `_`, and not empty.
@@ -149,36 +226,6 @@ pub fn valid_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Whether a URL value must be refused. `list` values (`srcset`, `ping`) are also checked item
-/// by item, split at commas and whitespace.
-#[inline]
-pub fn refused_url(value: &str, list: bool) -> bool {
-    refused_scheme(value)
-        || (list
-            && value
-                .split(|c: char| c == ',' || c.is_ascii_whitespace())
-                .any(refused_scheme))
-}
-
-/// The scheme test: whitespace and control characters removed anywhere, case-insensitive.
-#[inline]
-pub fn refused_scheme(url: &str) -> bool {
-    let mut head = [0u8; 11];
-    let kept = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control());
-    for (slot, c) in head.iter_mut().zip(kept) {
-        *slot = if c.is_ascii() {
-            (c as u8).to_ascii_lowercase()
-        } else {
-            0xff
-        };
-    }
-    REFUSED_SCHEMES
-        .iter()
-        .any(|scheme| head.starts_with(scheme.as_bytes()))
 }
 
 #[cfg(test)]
@@ -194,6 +241,15 @@ mod tests {
     #[test]
     fn the_tag_list_is_the_table() {
         assert_eq!(list(TAGS), TAG_LIST);
+    }
+
+    #[test]
+    fn the_attribute_list_is_the_table() {
+        assert_eq!(list(ATTRIBUTES), ATTRIBUTE_LIST);
+        let mut sorted = ATTRIBUTES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, ATTRIBUTES);
     }
 
     #[test]

@@ -223,7 +223,7 @@ fn children_are_added_and_removed_at_the_end() {
         vec![Op::Unlisten { listener: 2 }, Op::Remove { id: 4 }]
     );
     assert_eq!(h.html(), "<ul><li>0</li></ul>");
-    h.host(|host| assert_eq!(host.dom.listeners.len(), 1, "no listener leaks"));
+    h.host(|host| assert_eq!(host.dom.tree().listeners(), 1, "no listener leaks"));
 }
 
 #[test]
@@ -441,12 +441,12 @@ fn a_checkbox_follows_the_user_and_the_state() {
         }
     }
     let mut h = Harness::<Check>::mount("{}");
-    h.host(|host| assert!(host.dom.nodes[&1].checked));
+    h.host(|host| assert!(host.dom.checked(1)));
     h.dispatch("input", "change", "false");
     assert!(!h.state().0);
-    h.host(|host| assert!(!host.dom.nodes[&1].checked));
+    h.host(|host| assert!(!host.dom.checked(1)));
     h.send(true);
-    h.host(|host| assert!(host.dom.nodes[&1].checked));
+    h.host(|host| assert!(host.dom.checked(1)));
 }
 
 #[test]

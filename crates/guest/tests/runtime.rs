@@ -294,12 +294,7 @@ fn the_exports_run_a_component_like_the_host_does() {
 
     let start = with_host(|h| {
         let id = h.dom.select("button.start")[0];
-        *h.dom
-            .listeners
-            .iter()
-            .find(|(_, (n, _))| *n == id)
-            .unwrap()
-            .0
+        h.dom.tree().listeners_on(id).next().unwrap().0
     });
     let (p, l) = give("");
     unsafe { tessera_event(start as i32, p, l) };

@@ -2,7 +2,10 @@
 //! asynchronous: published messages are queued and delivered in one microtask, in order.
 //! A subscriber is a page function `f(topic: string, payload: Uint8Array)` or a guest (its
 //! `tessera_message`); each delivery gets its own copy of the payload. Capability checks happen
-//! in `imports` before a guest's message reaches the bus.
+//! in `imports` before a guest's message reaches the bus. Messages published while a flush
+//! delivers wait for a task of their own (not a microtask), so subscribers answering each other
+//! cannot starve the page. The bus also keeps the time its guests spend in calls, which
+//! throttles their timers (see [`Bus::throttled`]).
 
 use super::guest::Inner;
 use super::js;
@@ -13,6 +16,11 @@ use core::cell::{Cell, RefCell};
 use js_sys::Function;
 use tessera_abi::topic::topic_matches;
 use wasm_bindgen::prelude::*;
+
+/// The window over which guests' time in calls is counted, in milliseconds.
+pub(super) const WINDOW_MS: f64 = 100.0;
+/// The share of each window that guests' timers may use; past it they wait for the next window.
+pub(super) const GUEST_SHARE: f64 = 0.5;
 
 /// Who hears a subscription's messages.
 enum To {
@@ -37,6 +45,11 @@ struct BusInner {
     /// Messages waiting for the next flush; `Some` means a flush is scheduled.
     queue: RefCell<Option<Vec<Message>>>,
     last_id: Cell<u32>,
+    /// A flush is delivering: what it publishes waits for a task of its own, so that two
+    /// guests answering each other cannot chain microtasks forever and starve the page.
+    delivering: Cell<bool>,
+    /// Time guests spent in calls in the current window (see [`Bus::spend`]).
+    window: Cell<(f64, f64)>,
     /// The microtask callback, created on first use.
     flush: RefCell<Option<Closure<dyn Fn()>>>,
 }
@@ -111,7 +124,7 @@ impl Bus {
                 }
             })
         });
-        js::microtask(flush.as_ref());
+        js::later(flush.as_ref(), self.0.delivering.get());
     }
 
     /// Delivers every queued message to every matching subscription, in order. Messages
@@ -120,6 +133,7 @@ impl Bus {
         let Some(queue) = self.0.queue.take() else {
             return;
         };
+        self.0.delivering.set(true);
         for (topic, payload) in queue {
             let mut targets = Vec::new();
             for s in self.0.subs.borrow().iter() {
@@ -141,5 +155,25 @@ impl Bus {
                 }
             }
         }
+        self.0.delivering.set(false);
+    }
+
+    /// Adds `ms` spent in a guest's call (and in applying what it queued) to the current
+    /// window of [`WINDOW_MS`], starting a new window when `now` is past it.
+    pub(super) fn spend(&self, now: f64, ms: f64) {
+        let (start, spent) = self.0.window.get();
+        if now - start >= WINDOW_MS {
+            self.0.window.set((now, ms));
+        } else {
+            self.0.window.set((start, spent + ms));
+        }
+    }
+
+    /// `Some(ms to wait)` when the guests on this bus have used [`GUEST_SHARE`] of the
+    /// current window: their timers wait for the next one, so the page keeps the rest.
+    pub(super) fn throttled(&self, now: f64) -> Option<f64> {
+        let (start, spent) = self.0.window.get();
+        let left = WINDOW_MS - (now - start);
+        (left > 0.0 && spent >= WINDOW_MS * GUEST_SHARE).then_some(left)
     }
 }

@@ -10,6 +10,7 @@ use super::Fault;
 use super::{js, memory};
 use alloc::string::String;
 use alloc::vec::Vec;
+use tessera_abi::tree::Tree;
 
 /// Why a call into the guest did not return a value.
 pub(super) enum Stop {
@@ -83,7 +84,9 @@ impl Inner {
             return Err(Stop::Ended);
         }
         self.panic.take();
+        self.turn_bytes.set(0);
         self.busy.set(true);
+        let started = js::now();
         let result = js::call(
             &self.table,
             f as i32,
@@ -93,6 +96,18 @@ impl Inner {
             d as i32,
         );
         self.busy.set(false);
+        // What the call queued reaches the page now that no guest code is on the stack; a call
+        // that ends the guest leaves nothing behind (teardown drops the queue).
+        if result.is_ok() && self.violation.borrow().is_none() && self.state.get() == State::Live {
+            if let Some(text) = js::flush(&self.table) {
+                self.refuse(Refusal::new(
+                    MALFORMED,
+                    &["the dom refused an edit: ", &text],
+                ));
+            }
+        }
+        let ended = js::now();
+        self.bus.spend(ended, ended - started);
         for r in self.reports.take() {
             (self.on_violation)(&r.detail, r.code);
         }
@@ -136,6 +151,8 @@ impl Inner {
             return;
         }
         js::clear(&self.table);
+        self.tree
+            .replace(Tree::new(super::guest::limits(&self.policy)));
         for (id, _) in self.subs.take() {
             self.bus.unsubscribe(id);
         }
@@ -160,12 +177,23 @@ impl Inner {
         }
     }
 
-    /// Timer `id` fired.
+    /// Timer `id` fired. While the guest is busy, or while the guests on this bus have used
+    /// their share of the current window, a one-shot timer waits and a repeating one skips
+    /// this tick, so that a component's timers cannot starve the page.
     pub(super) fn on_timer(&self, id: u32) {
-        if self.state.get() != State::Live
-            || self.busy.get()
-            || !js::timer_fired(&self.table, id as i32)
-        {
+        if self.state.get() != State::Live {
+            return;
+        }
+        let wait = if self.busy.get() {
+            Some(0.0)
+        } else {
+            self.bus.throttled(js::now())
+        };
+        if let Some(ms) = wait {
+            js::postpone(&self.table, id as i32, ms as i32 + 1);
+            return;
+        }
+        if !js::timer_fired(&self.table, id as i32) {
             return;
         }
         if self.has(ON_TIMER) {

@@ -13,6 +13,7 @@ use alloc::{string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
 use js_sys::{Object, WebAssembly};
 use tessera_abi::names::{FUNCTION_EXPORTS_CSV, IMPORTS_CSV, IMPORT_MODULE};
+use tessera_abi::tree::{Limits, Tree};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
@@ -57,10 +58,16 @@ pub(super) struct Inner {
     pub state: Cell<State>,
     /// A call into the guest is running.
     pub busy: Cell<bool>,
+    /// Bytes of `apply` batches in the running call (at most `MAX_BATCH` per call).
+    pub turn_bytes: Cell<u32>,
     /// The exports bound at attach (in the table), a bit each as `js::bind` says; `0` before
     /// attach and after teardown.
     pub exports: Cell<u32>,
     pub timers: RefCell<Timers>,
+    /// The model of its DOM: every edit is checked against it before it is queued.
+    pub tree: RefCell<Tree>,
+    /// An `apply` of the running call was refused (a mount with refused edits fails).
+    pub edits_refused: Cell<bool>,
     /// Bus subscriptions: (bus id, pattern).
     pub subs: RefCell<Vec<(u32, String)>>,
     /// The message the guest sent through `fail` during the current call.
@@ -110,15 +117,18 @@ impl Guest {
                 });
             Inner {
                 table: js::table(&root, dispatch.as_ref(), EVENT as i32, TIMER as i32),
-                policy,
                 bus,
                 on_fault,
                 on_violation,
                 _dispatch: dispatch,
                 state: Cell::new(State::Fresh),
                 busy: Cell::new(false),
+                turn_bytes: Cell::new(0),
                 exports: Cell::new(0),
                 timers: RefCell::default(),
+                tree: RefCell::new(Tree::new(limits(&policy))),
+                edits_refused: Cell::new(false),
+                policy,
                 subs: RefCell::default(),
                 panic: RefCell::default(),
                 violation: RefCell::default(),
@@ -172,12 +182,20 @@ impl Guest {
         Ok(())
     }
 
-    /// Calls `tessera_mount` with the props as JSON text.
+    /// Calls `tessera_mount` with the props as JSON text. A mount during which an `apply` was
+    /// refused fails with an ABI violation: a component that did not render what it meant to
+    /// is not shown as mounted (its refusals were reported as violations first).
     pub fn mount(&self, props_json: &str) -> Result<(), Fault> {
-        if !self.0.has(MOUNT) {
+        let g = &self.0;
+        if !g.has(MOUNT) {
             return Err(not_running());
         }
-        self.0.call_with(MOUNT, &[], &[props_json.as_bytes()])?;
+        g.edits_refused.set(false);
+        g.call_with(MOUNT, &[], &[props_json.as_bytes()])?;
+        if g.edits_refused.get() {
+            let why = "tessera_mount: the host refused its edits (see the violations)";
+            return Err(g.kill(Fault::AbiViolation(why.into())));
+        }
         Ok(())
     }
 
@@ -221,10 +239,10 @@ impl Guest {
     /// What the guest holds now: live nodes and listeners in its DOM, timers, bus
     /// subscriptions. For leak checks and diagnostics; all zero once it has ended.
     pub fn counts(&self) -> Counts {
-        let (nodes, listeners) = super::dom::live(&self.0.table);
+        let tree = self.0.tree.borrow();
         Counts {
-            nodes,
-            listeners,
+            nodes: tree.nodes(),
+            listeners: tree.listeners(),
             timers: super::timers::live(&self.0.table),
             subscriptions: self.0.subs.borrow().len() as u32,
         }
@@ -237,7 +255,39 @@ impl Drop for Inner {
     }
 }
 
+/// The guest's tree limits from its policy.
+pub(super) fn limits(policy: &GuestPolicy) -> Limits {
+    Limits {
+        max_dom_bytes: policy.max_dom_bytes,
+        ..Limits::default()
+    }
+}
+
 /// The fault of a call to a guest that is not running (never attached, faulted, unmounted).
 pub(super) fn not_running() -> Fault {
     Fault::Trap("the component is not running".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_indices_are_positions_in_the_csv() {
+        let names: alloc::vec::Vec<&str> = FUNCTION_EXPORTS_CSV.split(',').collect();
+        let at = |name| names.iter().position(|n| *n == name).unwrap() as u32;
+        assert_eq!(VERSION, at("tessera_abi_version"));
+        assert_eq!(ALLOC, at("tessera_alloc"));
+        assert_eq!(MOUNT, at("tessera_mount"));
+        assert_eq!(UNMOUNT, at("tessera_unmount"));
+        assert_eq!(PROPS, at("tessera_props"));
+        assert_eq!(ON_EVENT, at("tessera_event"));
+        assert_eq!(ON_MESSAGE, at("tessera_message"));
+        assert_eq!(ON_TIMER, at("tessera_timer"));
+        assert_eq!(
+            MEMORY,
+            names.len() as u32,
+            "memory's bit follows the functions"
+        );
+    }
 }

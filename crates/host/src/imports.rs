@@ -7,6 +7,7 @@ use super::codes::{cat, dec, Refusal, CAPABILITY_DENIED, LIMIT, MALFORMED, OK, O
 use super::dom;
 use super::guest::{Inner, State};
 use super::js;
+use super::origins::Origins;
 use alloc::rc::Rc;
 use alloc::string::String;
 use tessera_abi::limits::{MAX_BATCH, MAX_PAYLOAD, MAX_SUBSCRIPTIONS, MAX_TOPIC_BYTES};
@@ -63,19 +64,34 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
     code.into()
 }
 
+/// Edits one call may queue, in bytes of batches: the page applies at most this much per turn.
 fn apply(g: &Rc<Inner>, ptr: u32, len: u32) -> i32 {
-    if len > MAX_BATCH && g.in_bounds(ptr, len, "apply") {
+    let turn = g.turn_bytes.get().saturating_add(len);
+    if turn > MAX_BATCH && g.in_bounds(ptr, len, "apply") {
+        g.edits_refused.set(true);
         return g.refuse(Refusal::new(
             LIMIT,
-            &["apply: batch of ", &dec(len), " bytes over 1 MiB"],
+            &[
+                "apply: ",
+                &dec(turn),
+                " bytes of edits in one call, over 1 MiB",
+            ],
         ));
     }
+    g.turn_bytes.set(turn);
     let Some(batch) = g.read(ptr, len, "apply") else {
         return OUT_OF_BOUNDS;
     };
-    match dom::apply(&g.table, &batch) {
+    let urls = Origins {
+        table: &g.table,
+        allowed: &g.policy.origins,
+    };
+    match dom::apply(&g.table, &mut g.tree.borrow_mut(), &urls, &batch) {
         Ok(()) => OK,
-        Err(r) => g.refuse(r),
+        Err(r) => {
+            g.edits_refused.set(true);
+            g.refuse(r)
+        }
     }
 }
 
@@ -173,7 +189,7 @@ fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
 fn log(g: &Rc<Inner>, level: u32, ptr: u32, len: u32) -> i32 {
     match g.read_str(ptr, len, "log") {
         Ok(text) => {
-            js::log(level as i32, &g.policy.name, &text);
+            js::log(&g.table, level as i32, &g.policy.name, &text);
             OK
         }
         Err(code) => code,

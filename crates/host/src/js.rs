@@ -14,6 +14,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js/host.js")]
 extern "C" {
+    /// Wraps `host` in the containment frame (its new parent); its closed shadow root.
+    pub(super) fn sandbox(host: &web_sys::Element) -> web_sys::ShadowRoot;
+
     /// One guest's tables: its nodes by id, its listeners, its timers.
     pub(super) type Table;
 
@@ -22,30 +25,20 @@ extern "C" {
     /// The import object: `{ [module]: { [name]: dispatch(index of name, ...) } }`.
     pub(super) fn imports(table: &Table, module: &str, names: &str) -> Object;
 
-    /// What node `id` is: `0` none, `1` an element, `2` another node, `3` the root.
-    pub(super) fn kind(table: &Table, id: i32) -> u32;
-    /// How many nodes (`0`), listeners (`1`) or timers (`2`) are live.
-    pub(super) fn count(table: &Table, which: i32) -> u32;
-    /// DOM edit `op` (docs/abi.md's opcode, already checked) on node `a`: a new element (tag
-    /// `s`) or text node (`s`) as node `a`; attribute `s` set to `v` or removed; text `s`;
-    /// node `b` appended to `a`, or inserted into `a` before `c`; node `a` detached and the ids
-    /// of its subtree released; listener `b` for event `s`; property `value` (`s`) or
-    /// `checked` (`b != 0`). `Some` is the text of what the DOM threw.
-    pub(super) fn edit(
-        table: &Table,
-        op: u8,
-        a: i32,
-        b: i32,
-        c: i32,
-        s: &str,
-        v: &str,
-    ) -> Option<String>;
-    /// Whether listener `listener` is live.
-    pub(super) fn listening(table: &Table, listener: i32) -> bool;
-    /// Removes listener `listener`; whether it was live.
-    pub(super) fn unlisten(table: &Table, listener: i32) -> bool;
+    /// How many timers are live.
+    #[wasm_bindgen(js_name = timerCount)]
+    pub(super) fn timer_count(table: &Table) -> u32;
+    /// Queues DOM edit `op` (docs/abi.md's opcode, already checked against the model) on node
+    /// `a`: a new element (tag `s`) or text node (`s`) as node `a`; attribute `s` set to `v` or
+    /// removed; text `s`; node `b` appended to `a`, or inserted into `a` before `c`; node `a`
+    /// detached and the ids of its subtree released; listener `b` for event `s`, or listener
+    /// `a` removed; property `value` (`s`) or `checked` (`b != 0`). [`flush`] applies it.
+    pub(super) fn edit(table: &Table, op: u8, a: i32, b: i32, c: i32, s: &str, v: &str);
+    /// Applies what the running call queued (edits, timer starts, log lines), after it
+    /// returned; `Some` is the text of the first edit the DOM threw on.
+    pub(super) fn flush(table: &Table) -> Option<String>;
 
-    /// Starts timer `id`.
+    /// Records timer `id`; the next [`flush`] arms it.
     #[wasm_bindgen(js_name = startTimer)]
     pub(super) fn start_timer(table: &Table, id: i32, ms: i32, repeat: bool);
     /// Whether timer `id` is live.
@@ -54,6 +47,8 @@ extern "C" {
     /// Timer `id` fired: whether it is live (a one-shot timer is released).
     #[wasm_bindgen(js_name = timerFired)]
     pub(super) fn timer_fired(table: &Table, id: i32) -> bool;
+    /// Fires one-shot timer `id` again after `ms`; a repeating timer keeps its period.
+    pub(super) fn postpone(table: &Table, id: i32, ms: i32);
     /// Stops timer `id`.
     #[wasm_bindgen(js_name = stopTimer)]
     pub(super) fn stop_timer(table: &Table, id: i32);
@@ -94,14 +89,16 @@ extern "C" {
     #[wasm_bindgen(js_name = exportKind)]
     pub(super) fn export_kind(module: &Module, name: &str) -> Option<String>;
 
-    /// `console[debug|info|warn|error|log]("[name]", text)`.
-    pub(super) fn log(level: i32, name: &str, text: &str);
+    /// Queues `console[debug|info|warn|error|log]("[name]", text)` for the next [`flush`].
+    pub(super) fn log(table: &Table, level: i32, name: &str, text: &str);
     /// `performance.now()`.
     pub(super) fn now() -> f64;
-    /// Runs `f` in a microtask.
-    pub(super) fn microtask(f: &JsValue);
+    /// Runs `f` in a microtask, or in a task of its own when `task`.
+    pub(super) fn later(f: &JsValue, task: bool);
     /// Calls a page subscriber `f(topic, copy of payload)`, logging what it throws.
     pub(super) fn deliver(f: &Function, topic: &str, payload: &[u8]);
+    /// The origin of `url` resolved against the root's document, `""` unless `http(s)`.
+    pub(super) fn origin(table: &Table, url: &str) -> String;
     /// The text of a thrown value.
     #[wasm_bindgen(js_name = errorText)]
     pub(super) fn error_text(error: &JsValue) -> String;

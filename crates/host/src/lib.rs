@@ -47,6 +47,7 @@ mod guest;
 mod imports;
 mod js;
 mod memory;
+mod origins;
 mod timers;
 
 use alloc::{string::String, vec::Vec};
@@ -55,6 +56,16 @@ pub use {
     check::check_module,
     guest::{Counts, Guest},
 };
+
+/// Puts `host` (a detached element) in a containment frame and gives it a closed shadow root:
+/// node `0` of a guest. Returns the frame, which the caller shows in the slot, and the root.
+/// Nothing the guest renders paints or takes a pointer event outside the frame's box, and the
+/// guest cannot style the frame (docs/security.md, "Containment").
+pub fn sandbox(host: &web_sys::Element) -> (web_sys::Element, web_sys::ShadowRoot) {
+    let root = js::sandbox(host);
+    let frame = host.parent_element().unwrap_or_else(|| host.clone());
+    (frame, root)
+}
 
 /// Called (at most once) when a guest faults outside a direct call.
 pub type OnFault = alloc::rc::Rc<dyn Fn(Fault)>;
@@ -69,8 +80,15 @@ pub struct GuestPolicy {
     pub publish: Vec<String>,
     /// `capabilities.subscribe` patterns.
     pub subscribe: Vec<String>,
-    /// `budget.maxMemoryPages`; `None` means no cap.
+    /// `budget.maxMemoryPages`; `None` means no cap after instantiation (the loader's byte
+    /// gate has already refused a module whose declared maximum exceeds the cap).
     pub max_memory_pages: Option<u32>,
+    /// The most bytes of text, attribute names and values and `value` properties the guest
+    /// may keep in its DOM (`budget.maxDomBytes`).
+    pub max_dom_bytes: u32,
+    /// The origins its URLs and CSS may reach: the one its module came from, then the
+    /// manifest's `capabilities.origins` (`scheme://host[:port]`, as `URL.origin` writes them).
+    pub origins: Vec<String>,
 }
 
 /// Why a live guest had to stop. After a fault the guest is dead: the host has already removed

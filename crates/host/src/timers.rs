@@ -1,13 +1,11 @@
-//! The guest's timers (`set_timer` / `clear_timer`): at most 64 live per component, each one a
+//! The guest's timers (`set_timer` / `clear_timer`): at most 64 live per component, at least
+//! `MIN_TIMER_MS` apart, each one a
 //! browser `setTimeout` or `setInterval` (kept in the guest's table in `host.js`) whose callback
 //! reaches the guest's dispatcher as (`TIMER`, id). All of them are cleared when the guest ends.
 
 use super::codes::{Refusal, LIMIT};
 use super::js::{self, Table};
-use tessera_abi::limits::MAX_TIMERS;
-
-/// Which of a table's counts are timers (see `js::count`).
-const TIMERS: i32 = 2;
+use tessera_abi::limits::{MAX_TIMERS, MIN_TIMER_MS};
 
 /// Hands out the guest's timer ids.
 #[derive(Default)]
@@ -16,10 +14,11 @@ pub(super) struct Timers {
 }
 
 impl Timers {
-    /// Starts a timer firing after `ms` milliseconds (every `ms` when `repeat`); returns its id,
-    /// which is `> 0` as an `i32`.
+    /// Starts a timer firing after `ms` milliseconds (every `ms` when `repeat`), at least
+    /// [`MIN_TIMER_MS`]; returns its id, which is `> 0` as an `i32`. The browser timer is armed
+    /// when the guest's call has returned.
     pub fn set(&mut self, table: &Table, ms: i32, repeat: bool) -> Result<u32, Refusal> {
-        if js::count(table, TIMERS) >= MAX_TIMERS {
+        if js::timer_count(table) >= MAX_TIMERS {
             return Err(Refusal::new(LIMIT, &["set-timer: live timer limit 64"]));
         }
         let id = loop {
@@ -32,12 +31,12 @@ impl Timers {
                 break self.last_id;
             }
         };
-        js::start_timer(table, id as i32, ms.max(0), repeat);
+        js::start_timer(table, id as i32, ms.max(MIN_TIMER_MS as i32), repeat);
         Ok(id)
     }
 }
 
 /// How many timers are live.
 pub(super) fn live(table: &Table) -> u32 {
-    js::count(table, TIMERS)
+    js::timer_count(table)
 }

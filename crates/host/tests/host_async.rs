@@ -4,11 +4,11 @@
 
 mod host_support;
 
-use tessera_host::{codes::*, Bus, GuestPolicy};
 use host_support::*;
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
+use tessera_host::{codes::*, Bus, GuestPolicy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 

@@ -5,8 +5,8 @@
 
 mod host_support;
 
-use tessera_host::{codes::*, Bus, Counts, Fault};
 use host_support::*;
+use tessera_host::{codes::*, Bus, Counts, Fault};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,13 +33,21 @@ async fn every_opcode_applies() {
         "SET_CHECKED sets the property"
     );
     // Nodes 1 to 5 live, span 6 released; the listener was removed again.
-    assert_eq!(run.guest.counts(), Counts { nodes: 5, listeners: 0, timers: 0, subscriptions: 0 });
+    assert_eq!(
+        run.guest.counts(),
+        Counts {
+            nodes: 5,
+            listeners: 0,
+            timers: 0,
+            subscriptions: 0
+        }
+    );
     assert!(run.violations.borrow().is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn malformed_batches_return_malformed_and_keep_earlier_edits() {
-    let run = mounted("malformed", policy("malformed")).await;
+    let run = updated("malformed", policy("malformed")).await;
     assert_eq!(run.results(4), [MALFORMED, MALFORMED, MALFORMED, OK]);
     assert_eq!(
         run.html(),
@@ -66,7 +74,7 @@ async fn malformed_batches_return_malformed_and_keep_earlier_edits() {
 #[wasm_bindgen_test]
 async fn refused_tags_create_nothing_anywhere() {
     let scripts = count("script");
-    let run = mounted("refused_tags", policy("refused_tags")).await;
+    let run = updated("refused_tags", policy("refused_tags")).await;
     assert_eq!(
         run.results(6),
         [
@@ -99,26 +107,23 @@ async fn refused_tags_create_nothing_anywhere() {
 
 #[wasm_bindgen_test]
 async fn refused_attributes_and_urls_are_never_set() {
-    let run = mounted("refused_attrs", policy("refused_attrs")).await;
+    let run = updated("refused_attrs", policy("refused_attrs")).await;
     let a = REFUSED_ATTRIBUTE;
     let u = REFUSED_URL;
     assert_eq!(run.results(9), [a, a, a, a, u, u, u, a, OK]);
     assert_eq!(
         run.html(),
-        r#"<a href="https://example.com/">link</a><img><button></button>"#,
-        "only the https link was set"
+        r#"<a href="/docs/abi/index.html">link</a><img><button></button>"#,
+        "only the same-origin link was set"
     );
     let details = run.violation_details();
-    assert_eq!(details[1], "set-attr: refused attribute onclick");
-    assert_eq!(
-        details[4],
-        "set-attr: refused url in href: javascript:alert(1)"
-    );
+    assert_eq!(details[1], "set-attr: refused attribute ONCLICK");
+    assert_eq!(details[4], "set-attr: refused url in href");
 }
 
 #[wasm_bindgen_test]
 async fn node_ids_are_checked_and_released_with_their_subtree() {
-    let run = mounted("node_ids", policy("node_ids")).await;
+    let run = updated("node_ids", policy("node_ids")).await;
     assert_eq!(
         run.results(12),
         [
@@ -142,21 +147,37 @@ async fn node_ids_are_checked_and_released_with_their_subtree() {
         "the removed subtree is gone, the reused id 3 is in the root"
     );
     // Live: 3 ("again") and 4 (the div that refused to contain itself).
-    assert_eq!(run.guest.counts(), Counts { nodes: 2, listeners: 0, timers: 0, subscriptions: 0 });
+    assert_eq!(
+        run.guest.counts(),
+        Counts {
+            nodes: 2,
+            listeners: 0,
+            timers: 0,
+            subscriptions: 0
+        }
+    );
     assert!(run.guest.is_live());
 }
 
 #[wasm_bindgen_test]
 async fn per_component_limits_hold() {
-    let run = mounted("limits", policy("limits")).await;
+    let run = updated("limits", policy("limits")).await;
     assert_eq!(run.results(3), [LIMIT, LIMIT, LIMIT]);
-    assert_eq!(run.guest.counts(), Counts { nodes: 10_000, listeners: 1_000, timers: 0, subscriptions: 0 });
+    assert_eq!(
+        run.guest.counts(),
+        Counts {
+            nodes: 10_000,
+            listeners: 1_000,
+            timers: 0,
+            subscriptions: 0
+        }
+    );
     assert_eq!(
         run.violation_details(),
         [
-            "create-element: live node limit 10000",
-            "apply: batch of 1048577 bytes over 1 MiB",
-            "listen: live listener limit 1000"
+            "create-element: live node limit reached",
+            "apply: 1148587 bytes of edits in one call, over 1 MiB",
+            "listen: live listener limit reached"
         ]
     );
     assert_eq!(run.guest.unmount(), Ok(()));
@@ -185,5 +206,23 @@ async fn wrapping_pointer_plus_length_is_out_of_bounds() {
     let (run, _) = attach("oob_overflow", policy("oob_overflow"), Bus::new()).await;
     assert!(matches!(run.guest.mount("{}"), Err(Fault::AbiViolation(_))));
     assert_eq!(run.results(1), [OUT_OF_BOUNDS]);
+    run.assert_torn_down();
+}
+
+#[wasm_bindgen_test]
+async fn a_mount_with_refused_edits_fails() {
+    let (run, attached) = attach("mount_refused", policy("mount_refused"), Bus::new()).await;
+    assert_eq!(attached, Ok(()));
+    assert_eq!(
+        run.guest.mount("{}"),
+        Err(Fault::AbiViolation(
+            "tessera_mount: the host refused its edits (see the violations)".into()
+        ))
+    );
+    assert_eq!(
+        run.violations.borrow().as_slice(),
+        [("create-element: refused tag script".into(), REFUSED_TAG)],
+        "the refusal is reported first"
+    );
     run.assert_torn_down();
 }

@@ -4,8 +4,8 @@
 
 mod host_support;
 
-use tessera_host::Fault;
 use host_support::*;
+use tessera_host::Fault;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -96,7 +96,7 @@ async fn events_carry_their_data_and_stop_after_unmount() {
 
 #[wasm_bindgen_test]
 async fn a_form_without_a_submit_listener_never_navigates() {
-    let run = mounted("refused_attrs", policy("refused_attrs")).await;
+    let run = updated("refused_attrs", policy("refused_attrs")).await;
     // refused_attrs has no form; submit events fired at the root itself are prevented too.
     let event = fire(&run.root, "Event", "submit", &bubbles());
     assert!(event.unchecked_ref::<web_sys::Event>().default_prevented());

@@ -4,8 +4,8 @@
 
 mod host_support;
 
-use tessera_host::{check_module, Bus, Counts, Fault, GuestPolicy};
 use host_support::*;
+use tessera_host::{check_module, Bus, Counts, Fault, GuestPolicy};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,7 +14,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn good_component_mounts_updates_and_unmounts() {
     let run = mounted("good", policy("good")).await;
     assert_eq!(run.html(), "<p>{}</p>");
-    assert_eq!(run.guest.counts(), Counts { nodes: 2, listeners: 0, timers: 0, subscriptions: 0 });
+    assert_eq!(
+        run.guest.counts(),
+        Counts {
+            nodes: 2,
+            listeners: 0,
+            timers: 0,
+            subscriptions: 0
+        }
+    );
     assert_eq!(run.guest.set_props(r#"{"n":1,"s":"héllo <b>"}"#), Ok(true));
     assert_eq!(
         run.html(),

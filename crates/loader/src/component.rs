@@ -6,7 +6,6 @@
 use crate::bindgen::Bindgen;
 use crate::errors::{Error, Failure};
 use crate::events;
-use tessera_host::{Bus, Guest};
 use crate::lifecycle::State::{self, *};
 use crate::mount::Slot;
 use crate::promise::{after, reject, resolve};
@@ -16,6 +15,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::{Cell, RefCell};
 use js_sys::{Promise, WebAssembly::Module};
+use tessera_host::{Bus, Guest};
 use wasm_bindgen::JsValue;
 
 /// What every component of one loader shares.

@@ -5,11 +5,12 @@
 //! what JavaScript receives: an `Error` object with `code`, `component`, `state` and, when the
 //! browser gave one, `cause`.
 
-use tessera_host::codes::dec;
-use tessera_host::Fault;
 use crate::lifecycle::State;
 use crate::text::js_message;
 use alloc::string::String;
+use tessera_abi::module::Refused;
+use tessera_host::codes::dec;
+use tessera_host::Fault;
 use wasm_bindgen::JsValue;
 
 /// Everything that can go wrong between a manifest URL and a mounted component.
@@ -48,6 +49,10 @@ pub(crate) enum Error {
     Trap(String),
     /// `memory-limit`: the component's memory grew past `budget.maxMemoryPages`.
     MemoryLimit { pages: u32, max: u32 },
+    /// `memory-limit` (a memory without a maximum, or one above the cap) or `abi-mismatch`
+    /// (a start section, a shared, 64-bit or second memory): the byte gate read it in the
+    /// module's sections as they streamed, and nothing was compiled.
+    ModuleRefused(Refused),
     /// `abi-violation`: a live component broke the ABI (for example an out-of-bounds pointer).
     AbiViolation(String),
     /// `invalid-state`: the lifecycle does not allow this step now.
@@ -74,7 +79,11 @@ impl Error {
             Error::AbiMismatch(_) => "abi-mismatch",
             Error::InstantiateFailed(_) => "instantiate-failed",
             Error::Trap(_) => "trap",
-            Error::MemoryLimit { .. } => "memory-limit",
+            Error::MemoryLimit { .. }
+            | Error::ModuleRefused(Refused::NoMaximum { .. } | Refused::OverCap { .. }) => {
+                "memory-limit"
+            }
+            Error::ModuleRefused(_) => "abi-mismatch",
             Error::AbiViolation(_) => "abi-violation",
             Error::InvalidState { .. } => "invalid-state",
             Error::UnknownComponent(_) => "unknown-component",
@@ -184,6 +193,24 @@ impl Error {
                 put(" pages, maxMemoryPages is ");
                 put(&dec(*max));
             }
+            Error::ModuleRefused(refused) => match refused {
+                Refused::NoMaximum { .. } => {
+                    put("memory limit: the module's memory declares no maximum")
+                }
+                Refused::OverCap { max, cap } => {
+                    put("memory limit: the module's memory may grow to ");
+                    put(&dec(*max));
+                    put(" pages, maxMemoryPages is ");
+                    put(&dec(*cap));
+                }
+                Refused::StartSection => put("abi mismatch: the module has a start section"),
+                Refused::Memory64 => put("abi mismatch: the module's memory is 64-bit"),
+                Refused::SharedMemory => put("abi mismatch: the module's memory is shared"),
+                Refused::ManyMemories(_) => {
+                    put("abi mismatch: the module defines several memories")
+                }
+                _ => put("abi mismatch: the module's memory section is malformed"),
+            },
             Error::AbiViolation(text) => {
                 put("abi violation: ");
                 put(text);

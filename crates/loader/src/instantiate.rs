@@ -6,11 +6,11 @@
 //! `tessera_abi_version()`; a failure there is an `abi-mismatch` too (docs/abi.md, Versioning).
 
 use crate::errors::Error;
-use tessera_host::{check_module, Fault, Guest};
 use crate::promise::Settled;
 use crate::text::{error_name, join, js_message};
 use js_sys::Promise;
 use js_sys::WebAssembly::{self, Instance, Module};
+use tessera_host::{check_module, Fault, Guest};
 use wasm_bindgen::JsCast;
 
 /// Checks `module` and starts instantiating it with `guest`'s imports; settle the promise with

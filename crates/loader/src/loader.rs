@@ -3,7 +3,6 @@
 
 use crate::component::{Component, Ctx};
 use crate::errors::{set, Error, Failure};
-use tessera_host::Bus;
 use crate::lifecycle::State;
 use crate::read;
 use crate::sys::{self, Options};
@@ -12,6 +11,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
 use js_sys::Object;
+use tessera_host::Bus;
 use tessera_manifest::Kind;
 use wasm_bindgen::JsValue;
 

@@ -47,11 +47,10 @@ impl Slot {
         sys::host_for(&self.0, name)
     }
 
-    /// A detached host and its closed shadow root, node `0` of an isolated guest.
+    /// A detached containment frame holding the host and its closed shadow root, node `0` of
+    /// an isolated guest (`tessera_host::sandbox`); the frame is what the slot shows.
     pub(crate) fn shadow_host(&self, name: &str) -> (Element, ShadowRoot) {
-        let host = self.host(name);
-        let root = sys::closed_shadow(&host);
-        (host, root)
+        tessera_host::sandbox(&self.host(name))
     }
 
     /// Replaces what the slot shows with `node`, saving the original children the first time.

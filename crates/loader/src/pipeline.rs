@@ -11,7 +11,6 @@ use crate::errors::Error;
 use crate::events;
 use crate::fetch::{self, Request};
 use crate::gate::gate;
-use tessera_host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
 use crate::instantiate;
 use crate::lifecycle::State::*;
 use crate::mount::Slot;
@@ -22,7 +21,16 @@ use crate::text::error_name;
 use alloc::rc::Rc;
 use alloc::string::String;
 use js_sys::{Promise, WebAssembly::Module};
+use tessera_abi::limits::{DEFAULT_MAX_DOM_BYTES, DEFAULT_MAX_MEMORY_PAGES};
+use tessera_host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// The origins a component's URLs may reach: its module's, then the manifest's grants.
+fn origins(module_url: &str, granted: &[String]) -> alloc::vec::Vec<String> {
+    let mut all = alloc::vec![sys::origin_of(module_url)];
+    all.extend(granted.iter().cloned());
+    all
+}
 
 impl Component {
     /// `NotLoaded`/`Error` -> `Loading` -> `Compiled`: finds the slot, fetches and compiles.
@@ -83,7 +91,11 @@ impl Component {
         events::begin(name, "compile");
         let owned = String::from(name);
         let progress = move |loaded| events::progress(&slot, &owned, loaded, total);
-        Ok(sys::compile(&response, &gate(max, stop.clone(), progress)))
+        let pages = self.max_memory_pages();
+        Ok(sys::compile(
+            &response,
+            &gate(max, pages, stop.clone(), progress),
+        ))
     }
 
     /// The compile settled: a stop, bad bytes, or a body that broke off.
@@ -209,8 +221,18 @@ impl Component {
             name: spec.name.clone(),
             publish: spec.capabilities.publish.clone(),
             subscribe: spec.capabilities.subscribe.clone(),
-            max_memory_pages: spec.budget.max_memory_pages,
+            max_memory_pages: Some(self.max_memory_pages()),
+            max_dom_bytes: spec.budget.max_dom_bytes.unwrap_or(DEFAULT_MAX_DOM_BYTES),
+            origins: origins(&self.url, &spec.capabilities.origins),
         }
+    }
+
+    /// `budget.maxMemoryPages`, or the sandbox's default cap.
+    fn max_memory_pages(&self) -> u32 {
+        self.spec
+            .budget
+            .max_memory_pages
+            .unwrap_or(DEFAULT_MAX_MEMORY_PAGES)
     }
 
     /// A fault outside a direct call (a trap in an event handler or timer, memory past the cap)

@@ -10,6 +10,7 @@ use crate::errors::Error;
 use crate::sys::{self, Switch};
 use alloc::rc::Rc;
 use core::cell::Cell;
+use tessera_abi::module::Refused;
 
 /// Why the loader stopped a load.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -18,6 +19,8 @@ pub(crate) enum Stop {
     Timeout(u32),
     /// The byte gate counted this many bytes, more than `maxBytes`.
     OverBudget { bytes: u64, max: u64 },
+    /// The byte gate read something the sandbox refuses in the module's sections.
+    Refused(Refused),
     /// The component was unloaded (or reloaded) meanwhile.
     Cancelled,
 }
@@ -31,6 +34,7 @@ impl Stop {
                 ms,
             },
             Stop::OverBudget { bytes, max } => Error::OverBudget { bytes, max },
+            Stop::Refused(refused) => Error::ModuleRefused(refused),
             Stop::Cancelled => Error::Cancelled,
         }
     }

@@ -46,7 +46,7 @@ extern "C" {
     pub(crate) fn header(response: &Response, name: &str) -> JsValue;
     /// `response.json()`.
     pub(crate) fn json(response: &Response) -> Promise;
-    /// Streams the body through the byte gate (`chunk(bytes_so_far, true) -> stop?`) into
+    /// Streams the body through the byte gate (`chunk(bytes, true) -> stop?`) into
     /// `WebAssembly.compileStreaming`.
     pub(crate) fn compile(response: &Response, chunk: &JsValue) -> Promise;
 }
@@ -89,9 +89,6 @@ extern "C" {
     /// A detached `<div data-tessera="name">`.
     #[wasm_bindgen(js_name = hostFor)]
     pub(crate) fn host_for(slot: &SlotRef, name: &str) -> web_sys::Element;
-    /// Attaches a closed shadow root to `host`.
-    #[wasm_bindgen(js_name = closedShadow)]
-    pub(crate) fn closed_shadow(host: &web_sys::Element) -> web_sys::ShadowRoot;
     /// Shows `node` instead of what the slot shows (its own children are kept).
     pub(crate) fn show(slot: &SlotRef, node: &web_sys::Element);
     /// Gives the slot its own children back.
@@ -142,6 +139,9 @@ extern "C" {
     /// `location.pathname`.
     pub(crate) fn pathname() -> String;
     /// `new URL(reference, base).href`.
+    /// The origin of an absolute URL (`URL.origin`).
+    #[wasm_bindgen(js_name = originOf)]
+    pub(crate) fn origin_of(url: &str) -> String;
     #[wasm_bindgen(catch, js_name = resolveUrl)]
     pub(crate) fn resolve_url(reference: &str, base: &str) -> Result<String, JsValue>;
     /// `document.baseURI`.

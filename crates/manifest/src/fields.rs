@@ -29,13 +29,14 @@ pub const BUDGET: &[&str] = &[
     "maxGzipBytes",
     "maxBrotliBytes",
     "maxMemoryPages",
+    "maxDomBytes",
 ];
 
 /// Fields of the object form of `load`.
 pub const ROUTE_LOAD: &[&str] = &["route"];
 
 /// Fields of a component's `capabilities`.
-pub const CAPABILITIES: &[&str] = &["publish", "subscribe"];
+pub const CAPABILITIES: &[&str] = &["publish", "subscribe", "origins"];
 
 /// The values `kind` accepts.
 pub const KINDS: &[&str] = &["isolated", "bindgen"];

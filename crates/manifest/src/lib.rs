@@ -60,6 +60,7 @@ mod integrity;
 mod json;
 pub mod limits;
 mod manifest;
+mod origin;
 mod problem;
 mod route;
 mod scan;

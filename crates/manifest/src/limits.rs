@@ -20,5 +20,9 @@ pub const MAX_PATTERNS: usize = 64;
 pub const MAX_BUDGET_BYTES: u64 = (1 << 53) - 1;
 /// The largest `maxMemoryPages`: 65536 pages of 64 KiB, all of a 32-bit memory.
 pub const MAX_MEMORY_PAGES: u32 = 65536;
+/// The largest `maxDomBytes`: 64 MiB.
+pub const MAX_DOM_BYTES: u32 = 1 << 26;
+/// The most origins in `capabilities.origins`.
+pub const MAX_ORIGINS: usize = 16;
 /// The largest `timeoutMs`: ten minutes.
 pub const MAX_TIMEOUT_MS: u32 = 600_000;

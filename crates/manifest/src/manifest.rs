@@ -85,8 +85,12 @@ pub struct Budget {
     pub max_gzip_bytes: Option<u64>,
     /// `maxBrotliBytes`: brotli-compressed module size (checked by the CLI).
     pub max_brotli_bytes: Option<u64>,
-    /// `maxMemoryPages`: the most 64 KiB pages the component's memory may grow to.
+    /// `maxMemoryPages`: the most 64 KiB pages the component's memory may grow to; the module
+    /// must declare a memory maximum no larger (the engine's default cap when absent).
     pub max_memory_pages: Option<u32>,
+    /// `maxDomBytes`: the most bytes of text, attribute values and `value` properties the
+    /// component may keep in its DOM (the engine's default when absent).
+    pub max_dom_bytes: Option<u32>,
 }
 
 /// When a component is loaded (`load`).
@@ -105,11 +109,16 @@ pub enum Load {
     Route(String),
 }
 
-/// A component's `capabilities`: topic patterns it may publish to and subscribe to.
+/// A component's `capabilities`: topic patterns it may publish to and subscribe to, and the
+/// origins its URLs may reach.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Capabilities {
     /// `publish`: a publish on a topic is allowed when one of these patterns matches it.
     pub publish: Vec<String>,
     /// `subscribe`: a subscription is allowed when one of these patterns covers it.
     pub subscribe: Vec<String>,
+    /// `origins`: the origins (`https://cdn.example.com`, `http://127.0.0.1:8081`) the
+    /// component's URLs may reach besides the origin its module was served from; distinct,
+    /// lowercase, as the browser serializes an origin (no default port).
+    pub origins: Vec<String>,
 }

@@ -42,6 +42,7 @@ fn reported_on_parent(problem: &tessera_manifest::Problem) -> bool {
         "missing required field",
         "only allowed when",
         "duplicate pattern",
+        "duplicate origin",
     ]
     .iter()
     .any(|start| problem.message.starts_with(start))
@@ -202,6 +203,19 @@ fn schema_states_the_same_limits() {
         u64::from(limits::MAX_MEMORY_PAGES)
     );
     assert_eq!(
+        number("/$defs/budget/properties/maxDomBytes/maximum"),
+        u64::from(limits::MAX_DOM_BYTES)
+    );
+    assert_eq!(number("/$defs/budget/properties/maxDomBytes/minimum"), 1);
+    assert_eq!(
+        number("/$defs/origins/maxItems"),
+        limits::MAX_ORIGINS as u64
+    );
+    assert_eq!(
+        number("/$defs/origins/items/maxLength"),
+        limits::MAX_STRING_BYTES as u64
+    );
+    assert_eq!(
         number("/$defs/patterns/maxItems"),
         limits::MAX_PATTERNS as u64
     );
@@ -217,7 +231,9 @@ fn schema_states_the_same_limits() {
         "{name_pattern}"
     );
     walk(&schema, String::new(), &mut |pointer, node| {
-        if node.get("type") == Some(&Json::from("integer")) && pointer.contains("Bytes") {
+        // Byte budgets; maxDomBytes is a count of DOM bytes, checked above.
+        let budget = pointer.contains("Bytes") && !pointer.ends_with("/maxDomBytes");
+        if node.get("type") == Some(&Json::from("integer")) && budget {
             assert_eq!(node["minimum"], 1, "{pointer}");
             assert_eq!(
                 node["maximum"].as_u64(),
@@ -226,6 +242,70 @@ fn schema_states_the_same_limits() {
             );
         }
     });
+}
+
+/// The schema's origin pattern accepts exactly the origins the parser accepts.
+#[test]
+fn the_schema_and_the_parser_agree_on_origins() {
+    let validator = validator();
+    let origins = [
+        ("https://cdn.example.com", true),
+        ("http://127.0.0.1:8081", true),
+        ("http://localhost", true),
+        ("https://xn--caf-dma.example", true),
+        ("https://a_b-c.d0", true),
+        ("https://[::1]", true),
+        ("http://[2001:db8::7]:8080", true),
+        ("https://x:65535", true),
+        ("https://x:1", true),
+        ("http://x:443", true),
+        ("https://x:80", true),
+        ("https://x:8080", true),
+        ("http://x:180", true),
+        ("", false),
+        ("cdn.example.com", false),
+        ("ftp://cdn.example.com", false),
+        ("//cdn.example.com", false),
+        ("HTTPS://cdn.example.com", false),
+        ("https://CDN.example.com", false),
+        ("https://cdn.example.com/", false),
+        ("https://cdn.example.com/x", false),
+        ("https://cdn.example.com?x", false),
+        ("https://cdn.example.com#x", false),
+        ("https://user@cdn.example.com", false),
+        ("https://", false),
+        ("https://:8080", false),
+        ("https://cdn..example", false),
+        ("https://.cdn", false),
+        ("https://cdn.", false),
+        ("https://café.example", false),
+        ("https://cdn example", false),
+        ("https://[::1", false),
+        ("https://[1.2.3.4]", false),
+        ("https://[]", false),
+        ("https://x:", false),
+        ("https://x:0", false),
+        ("https://x:08081", false),
+        ("https://x:65536", false),
+        ("https://x:99999", false),
+        ("https://x:443", false),
+        ("http://x:80", false),
+        ("http://[::1]:80", false),
+        ("https://x\n", false),
+    ];
+    for (origin, valid) in origins {
+        let manifest = serde_json::json!({
+            "manifestVersion": 1,
+            "components": [{"name": "a", "module": "a.wasm", "slot": "#a",
+                "capabilities": {"origins": [origin]}}]
+        });
+        let parsed = from_json_str(&manifest.to_string());
+        assert_eq!(parsed.is_ok(), valid, "parser, {origin:?}: {parsed:?}");
+        assert_eq!(validator.is_valid(&manifest), valid, "schema, {origin:?}");
+        if let Ok(parsed) = parsed {
+            assert_eq!(parsed.components[0].capabilities.origins, [origin]);
+        }
+    }
 }
 
 #[test]

@@ -1,7 +1,13 @@
-//! A 64 KiB stack instead of Rust's default 1 MiB: the module then starts at 2 pages of memory
-//! instead of 17, well inside a manifest's `maxMemoryPages`.
+//! Links the module for Tessera: a 64 KiB stack instead of Rust's default 1 MiB, so it starts
+//! at 2 pages of memory instead of 17; and a memory maximum, without which the loader refuses it.
+
+/// The memory maximum in bytes: `budget.maxMemoryPages` of the `todo` entry in www/tessera.json
+/// (8 pages of 64 KiB). `crates/budget/tests/component_builds.rs` fails when they drift.
+const MAX_MEMORY: u32 = 8 * 65536;
+
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg=-zstack-size=65536");
+        println!("cargo::rustc-link-arg=--max-memory={MAX_MEMORY}");
     }
 }

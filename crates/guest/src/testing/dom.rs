@@ -1,23 +1,32 @@
-//! A fake DOM that applies decoded operations with the host's rules (docs/abi.md), so tests
-//! can look at the page a component builds instead of at bytes.
+//! The fake DOM: the host's own model of a component's tree ([`tessera_abi::tree::Tree`]), so
+//! every edit is decided exactly as the browser host decides it (docs/abi.md), and tests can look
+//! at the page a component builds instead of at bytes.
 
-use std::collections::BTreeMap;
 use std::string::String;
 use std::vec::Vec;
 
-use super::decode::Op;
-use super::rules;
+use tessera_abi::policy::StaticOrigins;
+use tessera_abi::tree::{Limits, Tree};
 
-/// One node of the fake DOM.
-#[derive(Clone, Debug, Default)]
+use super::decode::Op;
+
+/// The network policy the fake applies: the page is `https://app.example` and components may
+/// reach only it, so relative URLs pass and absolute ones to other origins are refused.
+pub const ORIGINS: StaticOrigins<'static> = StaticOrigins {
+    base_origin: "https://app.example",
+    allowed: &["https://app.example"],
+};
+
+/// A copy of one node of the fake DOM ([`FakeDom::node`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FakeNode {
     /// The tag; empty for a text node, `#root` for node `0`.
     pub tag: String,
-    /// A text node's data (or an element's text set by `SET_TEXT`).
+    /// A text node's data, or the text an element got from `SET_TEXT` (its first child).
     pub text: String,
     /// Attributes in the order first set.
     pub attrs: Vec<(String, String)>,
-    /// Child ids in order.
+    /// The ids of its children in order (not the text child from `SET_TEXT`).
     pub children: Vec<u32>,
     /// Parent id when attached.
     pub parent: Option<u32>,
@@ -28,24 +37,73 @@ pub struct FakeNode {
 }
 
 /// The nodes and listeners of one component's shadow root.
-#[derive(Debug)]
 pub struct FakeDom {
-    /// Live nodes by id; `0` is the root.
-    pub nodes: BTreeMap<u32, FakeNode>,
-    /// Live listeners: id -> (node id, event name).
-    pub listeners: BTreeMap<u32, (u32, String)>,
+    tree: Tree,
 }
 
 impl Default for FakeDom {
+    /// An empty root with the ABI's default limits.
     fn default() -> Self {
-        let root = FakeNode {
-            tag: "#root".into(),
-            ..FakeNode::default()
-        };
         FakeDom {
-            nodes: BTreeMap::from([(0, root)]),
-            listeners: BTreeMap::new(),
+            tree: Tree::new(Limits::default()),
         }
+    }
+}
+
+impl std::fmt::Debug for FakeDom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeDom")
+            .field("html", &self.tree.html())
+            .field("nodes", &self.tree.nodes())
+            .field("listeners", &self.tree.listeners())
+            .finish()
+    }
+}
+
+/// `op` with its text borrowed, as [`Tree::edit`] takes it.
+fn borrowed(op: &Op) -> tessera_abi::Op<&str> {
+    use tessera_abi::Op as O;
+    match op {
+        O::CreateElement { id, tag } => O::CreateElement { id: *id, tag },
+        O::CreateText { id, text } => O::CreateText { id: *id, text },
+        O::SetAttr { id, name, value } => O::SetAttr {
+            id: *id,
+            name,
+            value,
+        },
+        O::RemoveAttr { id, name } => O::RemoveAttr { id: *id, name },
+        O::SetText { id, text } => O::SetText { id: *id, text },
+        O::Append { parent, child } => O::Append {
+            parent: *parent,
+            child: *child,
+        },
+        O::InsertBefore {
+            parent,
+            child,
+            before,
+        } => O::InsertBefore {
+            parent: *parent,
+            child: *child,
+            before: *before,
+        },
+        O::Remove { id } => O::Remove { id: *id },
+        O::Listen {
+            id,
+            listener,
+            event,
+        } => O::Listen {
+            id: *id,
+            listener: *listener,
+            event,
+        },
+        O::Unlisten { listener } => O::Unlisten {
+            listener: *listener,
+        },
+        O::SetValue { id, value } => O::SetValue { id: *id, value },
+        O::SetChecked { id, checked } => O::SetChecked {
+            id: *id,
+            checked: *checked,
+        },
     }
 }
 
@@ -54,223 +112,98 @@ impl FakeDom {
     /// its code (the ones before stay applied), else `0`.
     pub fn apply(&mut self, ops: &[Op]) -> i32 {
         for op in ops {
-            if let Err(code) = self.apply_one(op) {
-                return code;
+            if let Err(refused) = self.tree.edit(&borrowed(op), &ORIGINS) {
+                return refused.code;
             }
         }
         0
     }
 
-    fn node(&mut self, id: u32) -> Result<&mut FakeNode, i32> {
-        self.nodes.get_mut(&id).ok_or(-6)
+    /// The model itself: every node, attribute, property and listener, and the counts.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
     }
 
-    /// `id` may name a new node: not `0`, not live, and under the node limit.
-    fn check_new(&self, id: u32) -> Result<(), i32> {
-        if id == 0 || self.nodes.contains_key(&id) {
-            return Err(-7);
+    /// A copy of node `id`, or `None` when it is not live.
+    pub fn node(&self, id: u32) -> Option<FakeNode> {
+        let t = &self.tree;
+        if !t.contains(id) {
+            return None;
         }
-        if self.nodes.len() > rules::MAX_NODES as usize {
-            return Err(-9);
-        }
-        Ok(())
-    }
-
-    fn create(&mut self, id: u32, node: FakeNode) -> Result<(), i32> {
-        self.check_new(id)?;
-        self.nodes.insert(id, node);
-        Ok(())
-    }
-
-    fn apply_one(&mut self, op: &Op) -> Result<(), i32> {
-        match op {
-            Op::CreateElement { id, tag } => {
-                self.check_new(*id)?;
-                rules::check_tag(tag)?;
-                self.create(
-                    *id,
-                    FakeNode {
-                        tag: tag.clone(),
-                        ..FakeNode::default()
-                    },
-                )?;
-            }
-            Op::CreateText { id, text } => {
-                self.create(
-                    *id,
-                    FakeNode {
-                        text: text.clone(),
-                        ..FakeNode::default()
-                    },
-                )?;
-            }
-            Op::SetAttr { id, name, value } => {
-                self.element(*id)?;
-                let name = name.to_ascii_lowercase();
-                rules::check_attr(&name, value)?;
-                let n = self.element(*id)?;
-                match n.attrs.iter_mut().find(|(k, _)| *k == name) {
-                    Some(a) => a.1 = value.clone(),
-                    None => n.attrs.push((name, value.clone())),
-                }
-            }
-            Op::RemoveAttr { id, name } => {
-                let n = self.element(*id)?;
-                if !rules::valid_name(name) {
-                    return Err(-4);
-                }
-                let name = name.to_ascii_lowercase();
-                n.attrs.retain(|(k, _)| *k != name);
-            }
-            Op::SetText { id, text } => {
-                let kids = std::mem::take(&mut self.node(*id)?.children);
-                for k in kids {
-                    self.release(k);
-                }
-                self.node(*id)?.text = text.clone();
-            }
-            Op::Append { parent, child } => self.attach(*parent, *child, None)?,
-            Op::InsertBefore {
-                parent,
-                child,
-                before,
-            } => self.attach(*parent, *child, Some(*before))?,
-            Op::Remove { id } => {
-                if *id == 0 {
-                    return Err(-6);
-                }
-                self.node(*id)?;
-                self.detach(*id);
-                self.release(*id);
-            }
-            Op::Listen {
-                id,
-                listener,
-                event,
-            } => {
-                self.node(*id)?;
-                if self.listeners.contains_key(listener) {
-                    return Err(-7);
-                }
-                if self.listeners.len() >= rules::MAX_LISTENERS as usize {
-                    return Err(-9);
-                }
-                self.listeners.insert(*listener, (*id, event.clone()));
-            }
-            Op::Unlisten { listener } => {
-                self.listeners.remove(listener).ok_or(-6)?;
-            }
-            Op::SetValue { id, value } => self.element(*id)?.value = value.clone(),
-            Op::SetChecked { id, checked } => self.element(*id)?.checked = *checked,
-        }
-        Ok(())
-    }
-
-    fn element(&mut self, id: u32) -> Result<&mut FakeNode, i32> {
-        let n = self.node(id)?;
-        if n.tag.is_empty() {
-            return Err(-6); // not an element
-        }
-        Ok(n)
-    }
-
-    fn attach(&mut self, parent: u32, child: u32, before: Option<u32>) -> Result<(), i32> {
-        self.node(child)?;
-        let p = self.node(parent)?;
-        let at = match before {
-            Some(b) => p.children.iter().position(|&c| c == b).ok_or(-6)?,
-            None => p.children.len(),
+        let tag = match (id, t.tag(id)) {
+            (0, _) => "#root",
+            (_, tag) => tag.unwrap_or(""),
         };
-        if child == 0 || self.is_ancestor(child, parent) {
-            return Err(-2);
-        }
-        let mut at = at;
-        if self.nodes[&child].parent == Some(parent) {
-            let old = self.nodes[&parent]
-                .children
-                .iter()
-                .position(|&c| c == child);
-            if old.is_some_and(|o| o < at) {
-                at -= 1;
-            }
-        }
-        self.detach(child);
-        self.node(parent)?.children.insert(at, child);
-        self.node(child)?.parent = Some(parent);
-        Ok(())
+        Some(FakeNode {
+            tag: tag.into(),
+            text: t.text(id).unwrap_or("").into(),
+            attrs: t.attrs(id).to_vec(),
+            children: t.children(id).collect(),
+            parent: t.parent(id),
+            value: t.value(id).unwrap_or("").into(),
+            checked: t.checked(id),
+        })
     }
 
-    fn is_ancestor(&self, a: u32, mut n: u32) -> bool {
-        loop {
-            if n == a {
-                return true;
-            }
-            match self.nodes.get(&n).and_then(|x| x.parent) {
-                Some(p) => n = p,
-                None => return false,
-            }
-        }
-    }
-
-    fn detach(&mut self, id: u32) {
-        if let Some(p) = self.nodes.get_mut(&id).and_then(|n| n.parent.take()) {
-            if let Some(pn) = self.nodes.get_mut(&p) {
-                pn.children.retain(|&c| c != id);
-            }
-        }
-    }
-
-    /// Drops a detached subtree's ids and the listeners on its nodes.
-    fn release(&mut self, id: u32) {
-        if let Some(n) = self.nodes.remove(&id) {
-            self.listeners.retain(|_, (node, _)| *node != id);
-            for k in n.children {
-                self.release(k);
-            }
-        }
-    }
-
-    /// The markup under the root, `<style>` elements left out, e.g.
-    /// `<div class="c"><button>+</button>3</div>`.
+    /// The markup under the root as the browser's `innerHTML` gives it, with the root's
+    /// `<style>` children left out, e.g. `<div class="c"><button>+</button>3</div>`.
     pub fn html(&self) -> String {
-        let mut s = String::new();
-        for &k in &self.nodes[&0].children {
-            self.write(k, &mut s);
+        let t = &self.tree;
+        let all = t.html();
+        let kids: Vec<String> = t.children(0).map(|c| t.outer_html(c)).collect();
+        // Before the children comes the text `SET_TEXT` gave the root, if any.
+        let lead = all.len() - kids.iter().map(String::len).sum::<usize>();
+        let mut s = String::from(all.get(..lead).unwrap_or(""));
+        for (c, html) in t.children(0).zip(&kids) {
+            if t.tag(c) != Some("style") {
+                s.push_str(html);
+            }
         }
         s
     }
 
-    fn write(&self, id: u32, out: &mut String) {
-        let n = &self.nodes[&id];
-        if n.tag.is_empty() {
-            out.push_str(&n.text);
-            return;
-        }
-        if n.tag == "style" {
-            return;
-        }
-        out.push('<');
-        out.push_str(&n.tag);
-        for (k, v) in &n.attrs {
-            out.push_str(&std::format!(" {k}=\"{v}\""));
-        }
-        out.push('>');
-        out.push_str(&n.text);
-        for &k in &n.children {
-            self.write(k, out);
-        }
-        if !rules::is_void(&n.tag) {
-            out.push_str(&std::format!("</{}>", n.tag));
-        }
-    }
-
-    /// The text content of a node (all descendant text, in order).
+    /// The text content of a node (all its text and its descendants', in order).
     pub fn text(&self, id: u32) -> String {
-        let n = &self.nodes[&id];
-        let mut s = n.text.clone();
-        for &k in &n.children {
-            s.push_str(&self.text(k));
+        let t = &self.tree;
+        let mut s = String::from(t.text(id).unwrap_or(""));
+        for d in t.descendants(id) {
+            s.push_str(t.text(d).unwrap_or(""));
         }
         s
+    }
+
+    /// Element `id`'s `value` property (empty for other nodes).
+    pub fn value(&self, id: u32) -> String {
+        self.tree.value(id).unwrap_or("").into()
+    }
+
+    /// Element `id`'s `checked` property.
+    pub fn checked(&self, id: u32) -> bool {
+        self.tree.checked(id)
+    }
+
+    /// The listeners for `event` on live node `id`, by listener id (the SDK's order of adding).
+    pub fn listeners_on(&self, id: u32, event: &str) -> Vec<u32> {
+        let on = self.tree.listeners_on(id);
+        on.filter(|(_, e)| *e == event).map(|(l, _)| l).collect()
+    }
+
+    /// Whether listener `listener` is live.
+    pub fn listening(&self, listener: u32) -> bool {
+        self.tree.listener(listener).is_some()
+    }
+
+    /// What the browser does to element `id` when the user makes an `input` or `change` with
+    /// `data`: sets `checked` (`data == "true"`) for a checkbox or radio, else `value`.
+    pub fn user_input(&mut self, id: u32, data: &str) {
+        let op = match self.tree.attr(id, "type") {
+            Some("checkbox" | "radio") => tessera_abi::Op::SetChecked {
+                id,
+                checked: data == "true",
+            },
+            _ => tessera_abi::Op::SetValue { id, value: data },
+        };
+        // A value past the byte budget is not taken, as if the user's typing were cut off.
+        let _ = self.tree.edit(&op, &ORIGINS);
     }
 }

@@ -83,7 +83,7 @@ impl<C: Component> Harness<C> {
     /// The `value` property of the first element matching `selector`.
     pub fn value(&self, selector: &str) -> String {
         let id = self.one(selector, 0);
-        with_host(|h| h.dom.nodes[&id].value.clone())
+        with_host(|h| h.dom.value(id))
     }
 
     fn one(&self, selector: &str, nth: usize) -> u32 {
@@ -109,30 +109,16 @@ impl<C: Component> Harness<C> {
         let id = self.one(selector, nth);
         let listeners: Vec<u32> = with_host(|h| {
             if matches!(event, "input" | "change") {
-                let n = h.dom.nodes.get_mut(&id).expect("live node");
-                let kind = n
-                    .attrs
-                    .iter()
-                    .find(|(k, _)| k == "type")
-                    .map(|(_, v)| v.as_str());
-                match kind {
-                    Some("checkbox" | "radio") => n.checked = data == "true",
-                    _ => n.value = data.into(),
-                }
+                h.dom.user_input(id, data);
             }
-            h.dom
-                .listeners
-                .iter()
-                .filter(|(_, (n, e))| *n == id && e == event)
-                .map(|(l, _)| *l)
-                .collect()
+            h.dom.listeners_on(id, event)
         });
         if listeners.is_empty() {
             panic!("`{selector}` #{nth} has no `{event}` listener");
         }
         for l in listeners {
             // A listener removed by an earlier one's render is not called.
-            if with_host(|h| h.dom.listeners.contains_key(&l)) {
+            if with_host(|h| h.dom.listening(l)) {
                 self.app().event(l, data);
             }
         }

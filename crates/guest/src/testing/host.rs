@@ -79,7 +79,8 @@ unsafe fn text(ptr: *const u8, len: usize) -> Option<String> {
     String::from_utf8(unsafe { bytes(ptr, len) }.to_vec()).ok()
 }
 
-/// Fake `apply`: decodes, applies to the fake DOM, records.
+/// Fake `apply`: decodes, applies to the fake DOM, records; returns what the browser host
+/// returns (its model decides every edit).
 ///
 /// # Safety
 /// `ops .. ops + len` must be readable.

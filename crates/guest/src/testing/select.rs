@@ -10,20 +10,10 @@ impl FakeDom {
     /// descendants, e.g. `li.done button`, `input[type=checkbox]`.
     pub fn select(&self, selector: &str) -> Vec<u32> {
         let parts: Vec<&str> = selector.split_whitespace().collect();
-        let mut out = Vec::new();
-        self.walk(0, &mut |id| {
-            if self.matches_path(id, &parts) {
-                out.push(id);
-            }
-        });
-        out
-    }
-
-    fn walk(&self, id: u32, f: &mut dyn FnMut(u32)) {
-        for &k in &self.nodes[&id].children {
-            f(k);
-            self.walk(k, f);
-        }
+        let t = self.tree();
+        t.descendants(0)
+            .filter(|&id| self.matches_path(id, &parts))
+            .collect()
     }
 
     fn matches_path(&self, id: u32, parts: &[&str]) -> bool {
@@ -33,33 +23,28 @@ impl FakeDom {
         if !self.matches(id, last) {
             return false;
         }
-        let mut p = self.nodes[&id].parent;
+        let mut p = self.tree().parent(id);
         while let Some(a) = p {
             if self.matches_path(a, rest) {
                 return true;
             }
-            p = self.nodes[&a].parent;
+            p = self.tree().parent(a);
         }
         rest.is_empty()
     }
 
     fn matches(&self, id: u32, compound: &str) -> bool {
-        let n = &self.nodes[&id];
-        if n.tag.is_empty() || n.tag == "#root" {
-            return false;
-        }
-        let attr = |k: &str| {
-            n.attrs
-                .iter()
-                .find(|(a, _)| a == k)
-                .map(|(_, v)| v.as_str())
+        let t = self.tree();
+        let Some(own) = t.tag(id) else {
+            return false; // text nodes and the root
         };
+        let attr = |k: &str| t.attr(id, k);
         let (head, filters) = compound
             .split_once('[')
             .map_or((compound, ""), |(h, f)| (h, f));
         let mut pieces = head.split('.');
         let tag = pieces.next().unwrap_or("");
-        if !tag.is_empty() && tag != n.tag {
+        if !tag.is_empty() && tag != own {
             return false;
         }
         let classes = attr("class").unwrap_or("");

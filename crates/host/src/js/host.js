@@ -3,16 +3,49 @@
 // refusal is decided in Rust before these functions run; they take and return plain numbers and
 // strings so that Rust makes no JavaScript objects of its own.
 
+// The browser functions the host calls, taken when this module loads: a page that replaces
+// `setTimeout` or `console.log` later never has its code run from inside the host.
+const [setTimer, clearTimer, repeatTimer, microtask, perf, con] = [setTimeout, clearTimeout, setInterval,
+  queueMicrotask, performance, console];
+const now_ = perf.now.bind(perf);
+const logs = ["debug", "info", "warn", "error", "log"].map((level) => con[level].bind(con));
+
+// The ABI's opcodes (tessera_abi::op; a test in crates/host/tests/js_constants.rs ties them).
+const CREATE_ELEMENT = 1, CREATE_TEXT = 2, SET_ATTR = 3, REMOVE_ATTR = 4, SET_TEXT = 5, APPEND = 6;
+const INSERT_BEFORE = 7, REMOVE = 8, LISTEN = 9, UNLISTEN = 10, SET_VALUE = 11, SET_CHECKED = 12;
+// What else a call queues besides edits: a timer to arm, a line for the console.
+const START_TIMER = 0, LOG = -1;
+
+/**
+ * The containment around a component (docs/security.md): the frame is the shadow host's parent,
+ * an element the component cannot select or style (`:host` rules, `!important` ones too, reach
+ * only the host). Paint and layout containment make the frame the containing block of every
+ * `position: fixed` or `absolute` descendant and clip everything painted, so nothing the
+ * component renders shows or takes a pointer event outside the frame's box; `height: 100%` makes
+ * that box the slot's own when the slot has a height.
+ */
+const FRAME = "display:block;height:100%;contain:layout paint style;overflow:clip;position:relative;isolation:isolate";
+
+/** Wraps `host` in a containment frame (its new parent) and attaches its closed shadow root. */
+export function sandbox(host) {
+  const frame = host.ownerDocument.createElement("div");
+  frame.setAttribute("data-tessera-frame", "");
+  frame.style.cssText = FRAME;
+  frame.append(host);
+  return host.attachShadow({ mode: "closed" });
+}
+
 /**
  * A guest's tables under its shadow root. `dispatch(kind, a, b, c, d, text)` is the guest's
  * Rust dispatcher: imports, listeners (`EVENT`) and timers (`TIMER`) all call it. `nodes` maps
  * ids to nodes (`ids` back), `listeners` ids to the function that removes them, `timers` ids to
- * `[handle, repeat]`. Every `submit` in the root is prevented, whether or not the guest listens
- * for it.
+ * `[handle, repeat, ms]`. `q` holds the edits, timer starts and log lines of the running call,
+ * flat: nothing touches the page until `flush` runs them after the guest's call returned. Every
+ * `submit` in the root is prevented, whether or not the guest listens for it.
  */
 export function table(root, dispatch, EVENT, TIMER) {
   const t = { root, doc: root.ownerDocument, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
-    timers: new Map(), dispatch, EVENT, TIMER, guard: (e) => e.preventDefault() };
+    timers: new Map(), q: [], flushing: false, dispatch, EVENT, TIMER, guard: (e) => e.preventDefault() };
   root.addEventListener("submit", t.guard);
   return t;
 }
@@ -26,82 +59,108 @@ export function imports(t, module, names) {
 
 const node = (t, id) => (id ? t.nodes.get(id) : t.root);
 
-/** What node `id` is: 0 none, 1 an element, 2 another node (text), 3 the root. */
-export function kind(t, id) {
-  const n = node(t, id);
-  return !n ? 0 : !id ? 3 : n.nodeType == 1 ? 1 : 2;
-}
-
-/** How many nodes (the root not counted, `which` 0), listeners (1) or timers (2) are live. */
-export const count = (t, which) => [t.nodes, t.listeners, t.timers][which].size;
+/** How many timers are live. */
+export const timerCount = (t) => t.timers.size;
 
 /**
- * DOM edit `op` (the ABI's opcode; Rust checked it): on node `a`, with nodes `b` and `c`, text
- * `s` and `v`. Returns nothing, or the text of what the DOM threw (a node into its own subtree,
- * `before` not a child of `parent`): Rust reports it.
+ * Queues DOM edit `op` (the ABI's opcode; Rust checked it against its model of the tree): on
+ * node `a`, with nodes `b` and `c`, text `s` and `v`. `flush` applies it.
  */
-export function edit(t, op, a, b, c, s, v) {
+export const edit = (t, op, a, b, c, s, v) => t.q.push(op, a, b, c, s, v);
+
+/**
+ * Applies what the guest's call queued, in order, now that no guest code is on the stack:
+ * DOM edits, then timer starts, then log lines. Events that the edits themselves cause (a
+ * `blur` when a focused input is removed) do not reach the guest. Returns the text of the
+ * first edit the DOM threw on (Rust's model should make that impossible), or nothing.
+ */
+export function flush(t) {
+  const q = t.q;
+  let failed;
+  t.q = [];
+  t.flushing = true;
   try {
-    const n = node(t, a);
-    switch (op) {
-      case 1:
-      case 2: {
-        const created = op == 1 ? t.doc.createElement(s) : t.doc.createTextNode(s);
-        t.nodes.set(a, created);
-        t.ids.set(created, a);
-        break;
+    for (let i = 0; i < q.length; i += 6) {
+      try {
+        apply(t, q[i], q[i + 1], q[i + 2], q[i + 3], q[i + 4], q[i + 5]);
+      } catch (e) {
+        failed ??= errorText(e);
       }
-      case 3:
-        n.setAttribute(s, v);
-        break;
-      case 4:
-        n.removeAttribute(s);
-        break;
-      case 5:
-        n.textContent = s;
-        break;
-      case 6:
-        n.appendChild(node(t, b));
-        break;
-      case 7:
-        n.insertBefore(node(t, b), node(t, c));
-        break;
-      case 8: {
-        // Detach node `a` and release the ids of its whole subtree.
-        if (n.parentNode) n.parentNode.removeChild(n);
-        const release = (n) => {
-          const id = t.ids.get(n);
-          if (id !== undefined) t.nodes.delete(id), t.ids.delete(n);
-          n.childNodes.forEach(release);
-        };
-        release(n);
-        break;
-      }
-      case 9: {
-        // Listener `b` for event `s`: its events reach the dispatcher with their data.
-        const f = (e) => t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
-        n.addEventListener(s, f);
-        t.listeners.set(b, () => n.removeEventListener(s, f));
-        break;
-      }
-      case 11:
-        n.value = s;
-        break;
-      case 12:
-        n.checked = !!b;
     }
-  } catch (e) {
-    return errorText(e);
+  } finally {
+    t.flushing = false;
+  }
+  return failed;
+}
+
+function apply(t, op, a, b, c, s, v) {
+  const n = node(t, a);
+  switch (op) {
+    case CREATE_ELEMENT:
+    case CREATE_TEXT: {
+      const created = op == CREATE_ELEMENT ? t.doc.createElement(s) : t.doc.createTextNode(s);
+      t.nodes.set(a, created);
+      t.ids.set(created, a);
+      break;
+    }
+    case SET_ATTR:
+      n.setAttribute(s, v);
+      break;
+    case REMOVE_ATTR:
+      n.removeAttribute(s);
+      break;
+    case SET_TEXT:
+      // An element's children go with their ids, as with REMOVE.
+      if (n.nodeType != 3) n.childNodes.forEach((k) => release(t, k));
+      n.textContent = s;
+      break;
+    case APPEND:
+      n.appendChild(node(t, b));
+      break;
+    case INSERT_BEFORE:
+      n.insertBefore(node(t, b), node(t, c));
+      break;
+    case REMOVE:
+      n.remove();
+      release(t, n);
+      break;
+    case LISTEN: {
+      // Listener `b` for event `s`: its events reach the dispatcher with their data.
+      const f = (e) => t.flushing || t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
+      n.addEventListener(s, f);
+      t.listeners.set(b, () => n.removeEventListener(s, f));
+      break;
+    }
+    case UNLISTEN:
+      t.listeners.get(a)?.();
+      t.listeners.delete(a);
+      break;
+    case SET_VALUE:
+      n.value = s;
+      break;
+    case SET_CHECKED:
+      n.checked = !!b;
+      break;
+    case START_TIMER: {
+      // A timer start (`startTimer`): armed unless it was stopped in the same call.
+      const timer = t.timers.get(a);
+      const fire = () => t.dispatch(t.TIMER, a, 0, 0, 0);
+      if (timer && !timer[0]) timer[0] = (timer[1] ? repeatTimer : setTimer)(fire, timer[2]);
+      break;
+    }
+    case LOG:
+      (logs[a] || logs[4])("[" + s + "]", v);
   }
 }
 
-export const listening = (t, listener) => t.listeners.has(listener);
-
-/** Removes listener `listener`; whether it existed. */
-export function unlisten(t, listener) {
-  const l = t.listeners.get(listener);
-  if (l) l(), t.listeners.delete(listener);
-  return !!l;
+/** Releases the ids of node `n`'s subtree (iteratively: the tree may be deep). */
+function release(t, n) {
+  for (const stack = [n]; stack.length; ) {
+    const m = stack.pop();
+    const id = t.ids.get(m);
+    if (id !== undefined) t.nodes.delete(id), t.ids.delete(m);
+    stack.push(...m.childNodes);
+  }
 }
 
 /**
@@ -122,10 +181,10 @@ function eventData(e) {
   return "";
 }
 
-/** Starts timer `id`: after `ms` (every `ms` when `repeat`) it reaches the dispatcher. */
+/** Records timer `id` (after `ms`, every `ms` when `repeat`); `flush` arms it. */
 export function startTimer(t, id, ms, repeat) {
-  const fire = () => t.dispatch(t.TIMER, id, 0, 0, 0);
-  t.timers.set(id, [(repeat ? setInterval : setTimeout)(fire, ms), repeat]);
+  t.timers.set(id, [0, repeat, ms]);
+  t.q.push(START_TIMER, id, 0, 0, "", "");
 }
 
 export const hasTimer = (t, id) => t.timers.has(id);
@@ -137,16 +196,26 @@ export function timerFired(t, id) {
   return !!timer;
 }
 
+/** Fires one-shot timer `id` again after `ms` (a repeating one simply keeps its period). */
+export function postpone(t, id, ms) {
+  const timer = t.timers.get(id);
+  if (timer && !timer[1]) timer[0] = setTimer(() => t.dispatch(t.TIMER, id, 0, 0, 0), ms);
+}
+
 /** Stops timer `id`, if live. */
 export function stopTimer(t, id) {
   const timer = t.timers.get(id);
-  if (timer) clearTimeout(timer[0]), t.timers.delete(id);
+  if (timer) clearTimer(timer[0]), t.timers.delete(id);
 }
 
-/** Ends everything the guest left: listeners, timers, its DOM, the submit guard, its exports. */
+/** Queues `console[debug|info|warn|error|log]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
+export const log = (t, level, name, text) => t.q.push(LOG, level, 0, 0, name, text);
+
+/** Ends everything the guest left: queued work, listeners, timers, its DOM, the submit guard, its exports. */
 export function clear(t) {
+  t.q = [];
   t.listeners.forEach((off) => off());
-  t.timers.forEach((timer) => clearTimeout(timer[0]));
+  t.timers.forEach((timer) => clearTimer(timer[0]));
   t.listeners.clear();
   t.timers.clear();
   t.nodes.clear();
@@ -198,22 +267,31 @@ export const importField = (module, i, key) => described(module)[0][i]?.[key];
 /** The `kind` of `module`'s export named `name`, if any. */
 export const exportKind = (module, name) => described(module)[1].find((e) => e.name == name)?.kind;
 
-/** `console[method]("[name]", text)` for the guest's `log` (levels 0..3, else `log`). */
-export function log(level, name, text) {
-  console[["debug", "info", "warn", "error"][level] || "log"]("[" + name + "]", text);
-}
+export const now = () => now_();
 
-export const now = () => performance.now();
-
-/** Runs `f` in a microtask. */
-export const microtask = (f) => queueMicrotask(f);
+/** Runs `f` in a microtask, or in a task of its own when `task` (a flush that would chain forever). */
+export const later = (f, task) => (task ? setTimer(f, 0) : microtask(f));
 
 /** Calls a page subscriber with its own copy of the payload; a throw is logged, not raised. */
 export function deliver(f, topic, payload) {
   try {
     f(topic, new Uint8Array(payload));
   } catch (e) {
-    console.error("tessera: a bus subscriber threw", e);
+    logs[3]("tessera: a bus subscriber threw", e);
+  }
+}
+
+/**
+ * The origin of `url` as the browser resolves it against the root's document (the network
+ * policy's one URL parser: no other parser can disagree with it), or "" when it is not an
+ * `http:`/`https:` URL or does not parse.
+ */
+export function origin(t, url) {
+  try {
+    const u = new URL(url, t.doc.baseURI);
+    return u.protocol == "http:" || u.protocol == "https:" ? u.origin : "";
+  } catch {
+    return "";
   }
 }
 

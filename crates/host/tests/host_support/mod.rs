@@ -7,10 +7,10 @@
 //! `cargo run -p tessera-fixtures -- crates/host/tests/fixtures`; wasm-bindgen-test-runner
 //! serves the crate folder, so they are fetched from `/tests/fixtures/host/NAME.wasm`.
 
-use tessera_host::{check_module, Bus, Counts, Fault, Guest, GuestPolicy};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array, WebAssembly};
 use std::cell::RefCell;
 use std::rc::Rc;
+use tessera_host::{check_module, Bus, Counts, Fault, Guest, GuestPolicy};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -27,13 +27,22 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
-/// A policy with no capabilities and no memory cap.
+/// The origin the tests' fixtures come from (the test runner's page): the one origin a
+/// guest's URLs may reach by default.
+pub fn page_origin() -> String {
+    web_sys::window().unwrap().location().origin().unwrap()
+}
+
+/// A policy with no capabilities, no memory cap, the default DOM byte budget and the page's
+/// origin as the only one its URLs may reach.
 pub fn policy(name: &str) -> GuestPolicy {
     GuestPolicy {
         name: name.into(),
         publish: vec![],
         subscribe: vec![],
         max_memory_pages: None,
+        max_dom_bytes: tessera_abi::limits::DEFAULT_MAX_DOM_BYTES,
+        origins: vec![page_origin()],
     }
 }
 
@@ -120,6 +129,14 @@ pub async fn mounted(name: &str, policy: GuestPolicy) -> Run {
     let (run, attached) = attach(name, policy, Bus::new()).await;
     assert_eq!(attached, Ok(()), "{name} attaches");
     assert_eq!(run.guest.mount("{}"), Ok(()), "{name} mounts");
+    run
+}
+
+/// [`mounted`], then a props update (`tessera_props`), which must succeed: the fixtures whose
+/// edits the host refuses send them then, since a mount with refused edits fails.
+pub async fn updated(name: &str, policy: GuestPolicy) -> Run {
+    let run = mounted(name, policy).await;
+    assert_eq!(run.guest.set_props("{}"), Ok(true), "{name} takes props");
     run
 }
 

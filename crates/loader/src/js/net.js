@@ -71,15 +71,14 @@ export const header = (r, name) => r.headers.get(name);
 export const json = (r) => r.json();
 
 /**
- * Compiles `r`'s body while it streams through the byte gate: `chunk(bytesSoFar, true)` runs for
+ * Compiles `r`'s body while it streams through the byte gate: `chunk(bytes, true)` runs for
  * every chunk, and when it returns true the gate errors the stream, so the compile rejects.
  */
 export function compile(r, chunk) {
   if (!r.body) return Promise.reject(new WebAssembly.CompileError("the response has no body"));
-  let n = 0;
   const gate = new TransformStream({
     transform(bytes, out) {
-      if (chunk((n += bytes.byteLength), true)) out.error("over budget");
+      if (chunk(bytes, true)) out.error("refused by the byte gate");
       else out.enqueue(bytes);
     },
   });

@@ -52,8 +52,6 @@ export function hostFor(s, name) {
   return host;
 }
 
-export const closedShadow = (host) => host.attachShadow({ mode: "closed" });
-
 /** Shows `node` in the slot instead of what it shows, keeping its own children the first time. */
 export function show(s, node) {
   s.saved ||= [...s.el.childNodes];
@@ -170,6 +168,9 @@ export function payloadBytes(p) {
   }
   return new TextEncoder().encode(text);
 }
+
+/** The origin of absolute URL `url`, as `URL.origin` writes it. */
+export const originOf = (url) => new URL(url).origin;
 
 /** `reference` resolved against `base` by the browser's URL parser; throws when it cannot. */
 export const resolveUrl = (reference, base) => new URL(reference, base).href;

@@ -7,7 +7,7 @@ use super::path::Path;
 use super::scalar::{checked, positive_int, CheckStr};
 use super::{component, load, patterns, props, version, Ctx};
 use crate::fields;
-use crate::limits::{MAX_BUDGET_BYTES, MAX_MEMORY_PAGES, MAX_TIMEOUT_MS};
+use crate::limits::{MAX_BUDGET_BYTES, MAX_DOM_BYTES, MAX_MEMORY_PAGES, MAX_TIMEOUT_MS};
 use crate::value::Value;
 
 /// How a field's value is checked.
@@ -25,6 +25,8 @@ pub(super) enum Rule {
     Bytes,
     /// `maxMemoryPages`: an integer from 1 to [`MAX_MEMORY_PAGES`].
     Pages,
+    /// `maxDomBytes`: an integer from 1 to [`MAX_DOM_BYTES`].
+    DomBytes,
     /// `timeoutMs`: an integer from 1 to [`MAX_TIMEOUT_MS`].
     Timeout,
     /// `manifestVersion`.
@@ -41,6 +43,8 @@ pub(super) enum Rule {
     Props,
     /// A list of topic patterns.
     Patterns,
+    /// A list of origins.
+    Origins,
 }
 
 /// An object's fields: `names[i]` follows `rules[i]`, and is required when bit `i` of
@@ -91,7 +95,13 @@ pub(super) const COMPONENT: Shape = Shape {
 
 const BUDGET: Shape = Shape {
     names: fields::BUDGET,
-    rules: &[Rule::Bytes, Rule::Bytes, Rule::Bytes, Rule::Pages],
+    rules: &[
+        Rule::Bytes,
+        Rule::Bytes,
+        Rule::Bytes,
+        Rule::Pages,
+        Rule::DomBytes,
+    ],
     required: 0,
 };
 
@@ -104,7 +114,7 @@ pub(super) const ROUTE_LOAD: Shape = Shape {
 
 const CAPABILITIES: Shape = Shape {
     names: fields::CAPABILITIES,
-    rules: &[Rule::Patterns, Rule::Patterns],
+    rules: &[Rule::Patterns, Rule::Patterns, Rule::Origins],
     required: 0,
 };
 
@@ -146,6 +156,9 @@ fn check<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, value: &'v Value, rule: Rule) {
         Rule::Pages => {
             positive_int(ctx, path, value, MAX_MEMORY_PAGES.into());
         }
+        Rule::DomBytes => {
+            positive_int(ctx, path, value, MAX_DOM_BYTES.into());
+        }
         Rule::Timeout => {
             positive_int(ctx, path, value, MAX_TIMEOUT_MS.into());
         }
@@ -153,7 +166,8 @@ fn check<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, value: &'v Value, rule: Rule) {
         Rule::Components => component::components(ctx, path, value),
         Rule::Load => load::load(ctx, path, value),
         Rule::Props => props::props(ctx, path, value),
-        Rule::Patterns => patterns::patterns(ctx, path, value),
+        Rule::Patterns => patterns::list(ctx, path, value, &patterns::PATTERNS),
+        Rule::Origins => patterns::list(ctx, path, value, &patterns::ORIGINS),
         Rule::Kind | Rule::Elsewhere => {}
     }
 }

@@ -5,6 +5,7 @@ use super::path::Path;
 use super::Ctx;
 use crate::integrity::check_integrity;
 use crate::limits::{MAX_FALLBACK_CHARS, MAX_SLOT_CHARS, MAX_STRING_BYTES};
+use crate::origin::check_origin;
 use crate::route::check_route;
 use crate::scan::{any_char, trim};
 use crate::text::{is_integer, too_long, Msg};
@@ -31,6 +32,8 @@ pub(crate) enum CheckStr {
     Route,
     /// A topic pattern (see [`crate::topic_matches`]).
     Pattern,
+    /// An origin (see [`check_origin`]).
+    Origin,
 }
 
 /// The string, or a problem when `value` is not one.
@@ -69,6 +72,7 @@ pub(crate) fn checked<'v>(
         }),
         CheckStr::Route => check_route(s),
         CheckStr::Pattern => check_pattern(s),
+        CheckStr::Origin => check_origin(s),
     };
     match result {
         Ok(()) => Some(s),

@@ -72,7 +72,7 @@ fn toggling_removing_filtering_and_clearing() {
     assert_eq!(h.text("li button.check"), "");
     assert_eq!(h.select("li button.check[aria-checked=true]").len(), 1);
     // form + input (2) + one row (3) + filters (3) + clear: nothing leaked from removed rows.
-    h.host(|x| assert_eq!(x.dom.listeners.len(), 10));
+    h.host(|x| assert_eq!(x.dom.tree().listeners(), 10));
 }
 
 #[test]
