@@ -6,10 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 [ "${TESSERA_NO_BUILD:-0}" = 1 ] || bash scripts/build.sh
 
-# The loader's target is 20 KiB brotli (wasm + JS glue; tessera-budget's default). It measures
-# 37.4 KiB today (README, "Size and speed"; docs/budget.md says why 20 KiB does not hold), so CI
-# enforces a ratchet just above that: the loader may only shrink. Lower this number whenever the
-# loader gets smaller; never raise it quietly.
-LOADER_BUDGET_BYTES=38912
+# The loader's target is 20 KiB brotli (wasm + JS glue; tessera-budget's default). It measured
+# 37.4 KiB before the sandbox work; the sandbox (model tree, CSS tokenizer, URL and attribute
+# allowlists, section scanner, deferred edits) took it to 53.5 KiB (54,776 B), raised here in
+# the open: docs/budget.md, "The loader's own size", records it and what must come back out.
+# Lower this number whenever the loader gets smaller; never raise it quietly.
+LOADER_BUDGET_BYTES=55296
 cargo run --quiet -p tessera-budget -- check "$DIST/tessera.json" --loader pkg \
   --loader-budget "$LOADER_BUDGET_BYTES" "$@"

@@ -30,6 +30,9 @@ step "browser test fixtures"
 cargo run --quiet -p tessera-fixtures -- crates/loader/tests/fixtures crates/host/tests/fixtures
 mkdir -p crates/loader/tests/fixtures/components
 cp "$DIST"/components/*.wasm crates/loader/tests/fixtures/components/
+# The loader's tests load some of the host's fixtures too (the runner serves only this crate).
+mkdir -p crates/loader/tests/fixtures/host
+cp crates/host/tests/fixtures/host/*.wasm crates/loader/tests/fixtures/host/
 
 step "sandbox (tessera-host) browser tests: headless Chromium"
 (cd crates/host && wasm-pack test --headless --chrome)
@@ -43,6 +46,7 @@ step "loader browser tests: headless Firefox"
 
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/
+
 
 step "size budgets (components and loader)"
 TESSERA_NO_BUILD=1 bash scripts/budget.sh

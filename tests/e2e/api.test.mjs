@@ -62,7 +62,7 @@ test('component operations by name: results, states and TesseraErrors', async ()
     await rec('setProps unknown', () => t.setProps('nope', {}));
     await rec('mount', () => t.mount('counter'));
     await rec('state mounted', () => t.state('counter'));
-    await rec('host element', () => document.querySelector('#a > [data-tessera]') !== null);
+    await rec('host element', () => document.querySelector('#a [data-tessera]') !== null);
     await rec('setProps', () => t.setProps('counter', { start: 9 }));
     await rec('remount', () => t.remount('counter'));
     await rec('unmount', () => t.unmount('counter'));

@@ -62,7 +62,7 @@ export async function waitForState(p, name, state, timeout = 10_000) {
 export async function inComponent(p, slotSelector, selector) {
   const cdp = await p.context().newCDPSession(p);
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  const host = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `${slotSelector} > [data-tessera]` });
+  const host = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `${slotSelector} [data-tessera]` });
   if (!host.nodeId) throw new Error(`no component host element in ${slotSelector}`);
   const { node } = await cdp.send('DOM.describeNode', { nodeId: host.nodeId, depth: 1, pierce: true });
   const shadow = node.shadowRoots?.[0];

@@ -15,16 +15,18 @@ use js_sys::Uint8Array;
 use tessera_abi::module::{Refused, Scan};
 use wasm_bindgen::prelude::*;
 
+/// `max_pages` is the memory cap of an isolated guest (`None`: no section rules, for trusted
+/// bindgen components).
 /// The gate's per-chunk callback for `compile` in `net.js`: `(chunk: Uint8Array, _) -> stop?`.
 /// `progress(bytes_so_far)` runs after every chunk let through. It has the shape of a promise
 /// continuation (`promise.rs`), so the glue that calls Rust closures from JavaScript exists once.
 pub(crate) fn gate(
     max_bytes: Option<u64>,
-    max_pages: u32,
+    max_pages: Option<u32>,
     stop: Rc<Stopper>,
     progress: impl Fn(u64) + 'static,
 ) -> JsValue {
-    let scan = RefCell::new(Scan::new(max_pages));
+    let scan = max_pages.map(|pages| RefCell::new(Scan::new(pages)));
     let count = Cell::new(0u64);
     let chunk = move |bytes: JsValue, _: bool| -> Settled {
         let bytes: Uint8Array = bytes.unchecked_into();
@@ -34,7 +36,10 @@ pub(crate) fn gate(
             stop.stop(Stop::OverBudget { bytes: n, max });
             return Ok(JsValue::TRUE);
         }
-        match scan.borrow_mut().feed(&bytes.to_vec()) {
+        let scanned = scan
+            .as_ref()
+            .map_or(Ok(()), |s| s.borrow_mut().feed(&bytes.to_vec()));
+        match scanned {
             // Bytes that are not a module, or end early, are the compiler's to report.
             Ok(()) | Err(Refused::NotWasm | Refused::Truncated) => {}
             Err(refused) => {

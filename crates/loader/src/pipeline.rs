@@ -91,7 +91,8 @@ impl Component {
         events::begin(name, "compile");
         let owned = String::from(name);
         let progress = move |loaded| events::progress(&slot, &owned, loaded, total);
-        let pages = self.max_memory_pages();
+        // The sandbox's section rules are for isolated guests; a bindgen component is trusted code.
+        let pages = self.glue.is_none().then(|| self.max_memory_pages());
         Ok(sys::compile(
             &response,
             &gate(max, pages, stop.clone(), progress),

@@ -231,14 +231,16 @@ async fn trap_in_mount_ends_the_component() {
 }
 
 #[wasm_bindgen_test]
-async fn memory_past_the_cap_ends_the_component() {
+async fn a_memory_that_may_outgrow_the_cap_is_refused_before_it_compiles() {
+    // grow_memory declares at most 16 pages: the byte gate reads that in its memory section
+    // while it streams, so nothing is compiled or allocated (the engine then enforces the cap).
     let entry = r#""module":"host/grow_memory.wasm","budget":{"maxMemoryPages":2}"#;
     fails(
         "greedy",
         entry,
         "{}",
         "memory-limit",
-        "memory limit: 5 pages, maxMemoryPages is 2",
+        "component 'greedy' failed while Loading: memory limit: the module's memory may grow to 16 pages, maxMemoryPages is 2",
     )
     .await;
 }

@@ -201,7 +201,9 @@ pub fn watch_shadow_roots() {
 
 /// The closed shadow root of the component host in `slot`, if it has one.
 pub fn shadow_root(slot: &Element) -> Option<web_sys::ShadowRoot> {
-    let host = slot.query_selector(":scope > [data-tessera]").ok()??;
+    // An isolated guest's host sits in its containment frame; a bindgen one in the slot.
+    let selector = ":scope > [data-tessera-frame] > [data-tessera], :scope > [data-tessera]";
+    let host = slot.query_selector(selector).ok()??;
     let roots = Reflect::get(&js_sys::global(), &"tesseraRoots".into()).ok()?;
     let get: Function = Reflect::get(&roots, &"get".into()).ok()?.unchecked_into();
     get.call1(&roots, &host).ok()?.dyn_into().ok()
