@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, native tests, the loader's browser tests in Chromium and
-# Firefox, the end-to-end tests of the demo, and the size budgets. Installs what it needs first.
+# Runs every test: formatting, lints, native tests, the browser tests of the sandbox and the loader
+# in Chromium and Firefox, the end-to-end tests of the demo, the hostile suite (tests/hostile), and
+# the size budgets. Installs what it needs first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/scripts/setup.sh"
@@ -47,6 +48,8 @@ step "loader browser tests: headless Firefox"
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/
 
+step "hostile components: the sandbox holds (headless Chromium and Firefox)"
+node --test --test-concurrency=1 tests/hostile/
 
 step "size budgets (components and loader)"
 TESSERA_NO_BUILD=1 bash scripts/budget.sh

@@ -6,6 +6,8 @@
 const early = (file, anchor, body) => ({ file, find: anchor, replace: `${anchor}\n        if true { ${body} }` });
 
 const L = "crates/loader/src/";
+const H = "crates/host/src/";
+const A = "crates/abi/src/";
 
 export const PROBES = [
   {
@@ -20,7 +22,7 @@ export const PROBES = [
   {
     name: "ABI host imports",
     what: "what the guest's imports do: DOM edits with their checks and refusals, bus, timers, log, fail, events",
-    edits: [early(L + "host/imports.rs", "    let args = args.map(|n| n as i32 as u32);",
+    edits: [early(H + "imports.rs", "    let args = args.map(|n| n as i32 as u32);",
       "let _ = (g, text, args, kind); return -1.0;")],
   },
   {
@@ -61,5 +63,29 @@ export const PROBES = [
       early(L + "events.rs", "pub(crate) fn begin(name: &str, phase: &str) {", "let _ = (name, phase); return;"),
       early(L + "events.rs", "pub(crate) fn end(name: &str, phase: &str) {", "let _ = (name, phase); return;"),
     ],
+  },
+  {
+    name: "sandbox: edit checks",
+    what: "the model tree's checks of every edit (ids, limits, DOM bytes) with the tag, attribute, URL and CSS rules under them",
+    edits: [early(A + "tree.rs", "    pub fn edit<'a>(&mut self, op: &Op<&'a str>, urls: &impl UrlPolicy) -> Result<(), Refused<'a>> {",
+      "let _ = (op, urls); return Ok(());")],
+  },
+  {
+    name: "sandbox: CSS checks",
+    what: "the CSS tokenizer and its url(), @import, image-set() and base-select rules",
+    edits: [early(A + "css.rs", "pub fn check(css: &str, urls: &impl UrlPolicy) -> Result<(), i32> {",
+      "let _ = (css, urls); return Ok(());")],
+  },
+  {
+    name: "sandbox: attribute and URL rules",
+    what: "the attribute allowlist and the URL policy (schemes, origins, srcset)",
+    edits: [early(A + "rules.rs", "pub fn check_attr(tag: &str, name: &str, value: &str, urls: &impl UrlPolicy) -> Result<(), i32> {",
+      "let _ = (tag, name, value, urls); return Ok(());")],
+  },
+  {
+    name: "sandbox: module scan",
+    what: "the streaming section scan of the byte gate (start section, memory limits)",
+    edits: [early(A + "module.rs", "    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Refused> {",
+      "let _ = chunk; return Ok(());")],
   },
 ];

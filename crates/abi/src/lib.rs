@@ -32,6 +32,7 @@ pub mod code;
 pub mod conformance;
 pub mod css;
 mod decode;
+mod idmap;
 pub mod limits;
 pub mod module;
 pub mod names;

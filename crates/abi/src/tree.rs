@@ -46,7 +46,7 @@
 //! An edit that fails changes nothing. Nothing here recurses on the tree's depth or panics on any
 //! input; a move costs a walk up to the root, everything else about a lookup per node touched.
 
-use alloc::collections::BTreeMap;
+use crate::idmap::IdMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -207,8 +207,8 @@ struct Listener {
 
 /// The model of one component's DOM under its root (node `0`); see the module docs.
 pub struct Tree {
-    nodes: BTreeMap<u32, Node>,
-    listeners: BTreeMap<u32, Listener>,
+    nodes: IdMap<Node>,
+    listeners: IdMap<Listener>,
     limits: Limits,
     count: u32,
     bytes: u32,
@@ -223,11 +223,11 @@ fn void(tag: &str) -> bool {
 impl Tree {
     /// An empty tree: only the root.
     pub fn new(limits: Limits) -> Tree {
-        let mut nodes = BTreeMap::new();
+        let mut nodes = IdMap::new();
         nodes.insert(0, Node::new(Kind::Root, String::new(), 0));
         Tree {
             nodes,
-            listeners: BTreeMap::new(),
+            listeners: IdMap::new(),
             limits,
             count: 0,
             bytes: 0,

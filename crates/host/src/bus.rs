@@ -18,7 +18,7 @@ use tessera_abi::topic::topic_matches;
 use wasm_bindgen::prelude::*;
 
 /// The window over which guests' time in calls is counted, in milliseconds.
-pub(super) const WINDOW_MS: f64 = 100.0;
+pub(super) const WINDOW_MS: f64 = 20.0;
 /// The share of each window that guests' timers may use; past it they wait for the next window.
 pub(super) const GUEST_SHARE: f64 = 0.5;
 
