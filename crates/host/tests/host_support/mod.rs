@@ -27,6 +27,22 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until `done()` holds, checking every 5 ms, for at most `ms` milliseconds; returns
+/// whether it held. Timers are throttled per window (see `Bus::throttled`), so a test that needs
+/// a tick waits for it rather than for a fixed time.
+#[allow(dead_code)] // not every test file that includes this harness waits
+pub async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
+    let mut waited = 0;
+    while !done() {
+        if waited >= ms {
+            return false;
+        }
+        sleep(5).await;
+        waited += 5;
+    }
+    true
+}
+
 /// The origin the tests' fixtures come from (the test runner's page): the one origin a
 /// guest's URLs may reach by default.
 pub fn page_origin() -> String {
