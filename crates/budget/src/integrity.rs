@@ -195,11 +195,7 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
 /// Sets `integrity` of the named components, keeping key order (a new key goes right after
 /// `module`), and writes the manifest back pretty-printed with a trailing newline.
 fn rewrite(manifest: &Path, values: &[(String, String)]) -> Result<(), Error> {
-    let unreadable = |source| Error::ManifestUnreadable {
-        path: manifest.to_path_buf(),
-        source,
-    };
-    let text = std::fs::read_to_string(manifest).map_err(unreadable)?;
+    let text = crate::targets::read_text(manifest)?;
     let mut json: Value = serde_json::from_str(&text).map_err(|e| Error::ManifestInvalid {
         path: manifest.to_path_buf(),
         problems: vec![e.to_string()],

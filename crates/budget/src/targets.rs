@@ -38,12 +38,22 @@ pub struct Target {
     pub max_memory_pages: Option<u32>,
 }
 
-/// Reads, parses and validates the manifest at `path`.
-pub fn load(path: &Path) -> Result<Plan, Error> {
+/// The text of the manifest at `path`: UTF-8, without a leading byte order mark (the loader's
+/// `TextDecoder` drops one too).
+pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::ManifestUnreadable {
         path: path.to_path_buf(),
         source,
     })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Reads, parses and validates the manifest at `path`.
+pub fn load(path: &Path) -> Result<Plan, Error> {
+    let text = read_text(path)?;
     let manifest =
         tessera_manifest::from_json_str(&text).map_err(|problems| Error::ManifestInvalid {
             path: path.to_path_buf(),

@@ -251,12 +251,12 @@ impl Tessera {
         options: JsValue,
     ) -> Result<Tessera, JsValue> {
         let page = sys::base_uri();
-        let made = read::plain(&manifest).and_then(|json| {
+        let made = read::text_of(&manifest).and_then(|text| {
             let base = match base_url {
                 Some(base) => resolve(&base, &page)?,
                 None => page,
             };
-            Loader::new(&json, &base, sys::options(&options))
+            Loader::new(&text, &base, sys::options(&options))
         });
         Ok(Tessera {
             loader: made.map_err(|f| f.to_js())?,
@@ -400,23 +400,24 @@ fn fetch_manifest(url: String, options: Options) -> Promise {
             }
         };
         let base = fetch::final_url(&response).unwrap_or_else(|| url.clone());
-        let parsing = sys::json(&response);
-        let next = move |json| parsed(json, &url, &base, &stop, options);
-        Ok(after(&parsing, next).into())
+        let reading = sys::text(&response);
+        let next = move |text| parsed(text, &url, &base, &stop, options);
+        Ok(after(&reading, next).into())
     })
 }
 
-/// The manifest's body was parsed (or not): validates it against `base`.
-fn parsed(json: Settled, url: &str, base: &str, stop: &Stopper, options: Options) -> Settled {
+/// The manifest's body was read (or not): validates it against `base`.
+fn parsed(text: Settled, url: &str, base: &str, stop: &Stopper, options: Options) -> Settled {
     stop.finish();
-    let json = json.map_err(|e| {
+    let text = text.map_err(|e| {
         let error = match stop.why() {
             Some(why) => why.error(url),
-            None => Error::ManifestInvalid(cat!("not json: ", js_message(&e))),
+            None => Error::ManifestInvalid(cat!("not utf-8 text: ", js_message(&e))),
         };
         Failure::manifest(error).to_js()
     })?;
-    let loader = Loader::new(&json, base, options).map_err(|f| f.to_js())?;
+    let text = sys::string(&text);
+    let loader = Loader::new(&text, base, options).map_err(|f| f.to_js())?;
     Ok(Tessera { loader }.into())
 }
 

@@ -26,9 +26,10 @@ pub(crate) struct Loader {
 }
 
 impl Loader {
-    /// Validates `json` (plain JSON data) and resolves its URLs against the absolute URL `base`.
-    pub(crate) fn new(json: &JsValue, base: &str, options: Options) -> Result<Rc<Loader>, Failure> {
-        let read = read::manifest(json)?;
+    /// Checks and validates the manifest `text` and resolves its URLs against the absolute
+    /// URL `base`.
+    pub(crate) fn new(text: &str, base: &str, options: Options) -> Result<Rc<Loader>, Failure> {
+        let read = read::manifest(text)?;
         let ctx = Rc::new(Ctx {
             options,
             bus: Bus::new(),

@@ -1,6 +1,8 @@
-//! Reading the manifest from JavaScript: a parsed JSON value becomes the manifest crate's
-//! [`Value`], which `tessera_manifest::from_owned_value` validates (the same rules the CLI
-//! applies, without copying the props).
+//! Reading the manifest: its text passes `tessera_manifest::check_text` (size, syntax, depth,
+//! repeated keys, lone surrogates: the CLI's first step too), then `JSON.parse`; the parsed value
+//! becomes the manifest crate's [`Value`], which `tessera_manifest::from_owned_value` validates
+//! (the same rules the CLI applies, without copying the props). A page's object is read as the
+//! text `JSON.stringify` gives for it, so both ways in meet the same gate.
 //!
 //! No serde here: a `Reflect`-based walk costs about 2 KB of wasm where serde costs about 20 KB.
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
@@ -10,7 +12,7 @@ use crate::text::{field, js_message};
 use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, JSON};
 use tessera_manifest::value::Value;
-use tessera_manifest::Manifest;
+use tessera_manifest::{Manifest, Problems};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A validated manifest and, in the same order as its components, each one's props as JSON text.
@@ -21,27 +23,36 @@ pub(crate) struct Read {
     pub props: Vec<String>,
 }
 
-/// Validates `json`, which must be plain JSON data (what `JSON.parse` returns).
-pub(crate) fn manifest(json: &JsValue) -> Result<Read, Failure> {
-    let invalid = |lines: String| Failure::manifest(Error::ManifestInvalid(lines));
+/// Checks and validates manifest `text`. After `check_text` the text is JSON nested at most
+/// `MAX_DEPTH` levels, so `JSON.parse` cannot fail and the walk below recurses no deeper.
+pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
+    let invalid = |problems: Problems| Failure::manifest(Error::ManifestInvalid(problems.joined("; ")));
+    tessera_manifest::check_text(text).map_err(invalid)?;
+    let json = JSON::parse(text).map_err(not_json)?;
     let mut props = Vec::new();
-    let value = value(json, ROOT, &mut props);
-    let manifest = tessera_manifest::from_owned_value(value)
-        .map_err(|problems| invalid(problems.joined("; ")))?;
+    let value = value(&json, ROOT, &mut props);
+    let manifest = tessera_manifest::from_owned_value(value).map_err(invalid)?;
     Ok(Read { manifest, props })
 }
 
-/// A page's object as plain JSON data: `JSON.parse(JSON.stringify(object))`, which drops
-/// `undefined` and functions and refuses cycles, exactly as if the manifest had been fetched.
-pub(crate) fn plain(object: &JsValue) -> Result<JsValue, Failure> {
-    let not_json = |e: JsValue| {
-        Failure::manifest(Error::ManifestInvalid(cat!(
-            "not json data: ",
-            js_message(&e)
-        )))
+/// A page's object as manifest text: `JSON.stringify(object)`, which drops `undefined` and
+/// functions, escapes lone surrogates (which `check_text` then refuses) and refuses cycles and
+/// nesting deeper than the engine's stack, exactly as if the manifest had been fetched.
+pub(crate) fn text_of(object: &JsValue) -> Result<String, Failure> {
+    match JSON::stringify(object) {
+        Ok(text) => text.as_string().ok_or_else(|| not_json(JsValue::UNDEFINED)),
+        Err(e) => Err(not_json(e)),
+    }
+}
+
+/// `manifest-invalid: not json data: <why>`.
+fn not_json(e: JsValue) -> Failure {
+    let why = if e.is_undefined() {
+        String::from("not an object")
+    } else {
+        js_message(&e)
     };
-    let text = JSON::stringify(object).map_err(not_json)?;
-    JSON::parse(&String::from(text)).map_err(not_json)
+    Failure::manifest(Error::ManifestInvalid(cat!("not json data: ", &why)))
 }
 
 /// `props` as JSON text for the guest: `{}` when absent.

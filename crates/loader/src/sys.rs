@@ -44,8 +44,8 @@ extern "C" {
     pub(crate) fn cancel(response: &Response);
     /// A response header (a string), or `null` when absent; `fetch.rs` reads it as text.
     pub(crate) fn header(response: &Response, name: &str) -> JsValue;
-    /// `response.json()`.
-    pub(crate) fn json(response: &Response) -> Promise;
+    /// The body as text, refusing bytes that are not UTF-8.
+    pub(crate) fn text(response: &Response) -> Promise;
     /// Streams the body through the byte gate (`chunk(bytes, true) -> stop?`) into
     /// `WebAssembly.compileStreaming`.
     pub(crate) fn compile(response: &Response, chunk: &JsValue) -> Promise;

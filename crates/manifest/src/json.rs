@@ -9,15 +9,19 @@ use crate::value::Value;
 use crate::Manifest;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// Parses and validates manifest JSON text. A JSON syntax error is one problem with the empty
-/// path whose message gives the line and column; otherwise see [`crate::from_value`].
+/// Parses and validates manifest JSON text: first [`crate::check_text`] (size, syntax, depth,
+/// repeated keys, lone surrogates: a syntax error is one problem with the empty path whose
+/// message gives the line and column), then [`crate::from_value`]. The loader reads text the
+/// same way, so both give the same problems for the same text.
 pub fn from_json_str(text: &str) -> Result<Manifest, Problems> {
+    crate::check_text(text)?;
     let value = parse_json(text).map_err(|problem| Problems(vec![problem]))?;
     crate::from_value(&value)
 }
 
-/// Parses JSON text into a [`Value`], keeping key order and duplicate keys. Nesting deeper than
-/// 128 levels is a syntax error (serde_json's recursion limit).
+/// Parses JSON text into a [`Value`], keeping key order and duplicate keys, without the checks
+/// of [`crate::check_text`]. Nesting deeper than 128 levels is a syntax error (serde_json's
+/// recursion limit).
 pub fn parse_json(text: &str) -> Result<Value, Problem> {
     serde_json::from_str(text).map_err(|err| Problem {
         path: String::new(),

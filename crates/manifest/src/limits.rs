@@ -26,3 +26,11 @@ pub const MAX_DOM_BYTES: u32 = 1 << 26;
 pub const MAX_ORIGINS: usize = 16;
 /// The largest `timeoutMs`: ten minutes.
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// The most problems one validation lists; one more line then says how many were left out.
+pub const MAX_PROBLEMS: usize = 100;
+/// The longest manifest text, in bytes of UTF-8: 8 MiB. Longer text is refused before it is read.
+pub const MAX_MANIFEST_BYTES: usize = 8 << 20;
+/// The deepest nesting of arrays and objects anywhere in a manifest (the document's own object
+/// is depth 1). Deeper text is refused before it is read, so no reader recurses further; props
+/// have their own, smaller limit ([`MAX_PROPS_DEPTH`]) and a message that names them.
+pub const MAX_DEPTH: usize = 64;

@@ -52,6 +52,25 @@ impl fmt::Display for Problem {
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
+    /// `Ok` when `problems` is empty; otherwise them, and when `more` were left out, one more
+    /// line with the empty path: `and 12 more problems`.
+    pub(crate) fn found(mut problems: Vec<Problem>, more: usize) -> Result<(), Problems> {
+        if more > 0 {
+            let mut message = crate::text::Msg::new("and ");
+            message.int(more as i64).s(" more problems");
+            problems.push(Problem {
+                path: String::new(),
+                component: None,
+                message: message.0,
+            });
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
     /// All problems, one per line (no trailing newline).
     pub fn to_lines(&self) -> String {
         self.joined("\n")

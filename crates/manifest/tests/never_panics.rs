@@ -284,7 +284,11 @@ proptest! {
         if all_finite(&value) {
             let mut text = String::new();
             to_json(&value, &mut text);
-            prop_assert_eq!(direct, from_json_str(&text), "text: {}", text);
+            // Text with repeated keys stops before validation; such a value never validates.
+            match tessera_manifest::check_text(&text) {
+                Err(_) => prop_assert!(direct.is_err(), "repeated keys accepted: {}", text),
+                Ok(()) => prop_assert_eq!(direct, from_json_str(&text), "text: {}", text),
+            }
         }
     }
 }
@@ -328,7 +332,7 @@ fn deeply_nested_values_never_overflow_the_stack() {
     assert!(
         problems.0[0]
             .message
-            .starts_with("invalid json: recursion limit exceeded"),
+            == "must not nest arrays and objects more than 64 levels deep",
         "{problems}"
     );
 }

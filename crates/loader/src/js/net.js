@@ -68,7 +68,8 @@ export const status = (r) => r.status;
 export const header = (r, name) => r.headers.get(name);
 
 /** The parsed JSON body. */
-export const json = (r) => r.json();
+/** The body as text; rejects when it is not UTF-8 (a leading BOM is dropped, as the CLI does). */
+export const text = (r) => r.arrayBuffer().then((b) => new TextDecoder("utf-8", { fatal: true }).decode(b));
 
 /**
  * Compiles `r`'s body while it streams through the byte gate: `chunk(bytes, true)` runs for

@@ -10,7 +10,7 @@ use crate::text::Msg;
 use crate::value::Value;
 
 /// Is `name` a valid component name: `[a-z0-9][a-z0-9_-]{0,63}`?
-pub(super) fn valid_name(name: &str) -> bool {
+pub(crate) fn valid_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
     bytes.len() <= MAX_NAME_LEN
@@ -24,7 +24,8 @@ pub(super) fn known_name(value: &Value) -> Option<&str> {
 }
 
 /// Checks the `components` array: its length, each entry (whose problems name the component
-/// when it has a valid name), then that names and slots are unique.
+/// when it has a valid name), then that names and slots are unique. A list longer than
+/// [`MAX_COMPONENTS`] gets only that problem: its entries are not checked one by one.
 pub(super) fn components<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, value: &'v Value) {
     let Value::Array(items) = value else {
         ctx.say_got(path, "must be an array", value);
@@ -34,6 +35,7 @@ pub(super) fn components<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, value: &'v Valu
         let mut message = Msg::new("must list at most 256 components, got ");
         message.int(items.len() as i64);
         ctx.report(path, message);
+        return;
     }
     for (i, item) in items.iter().enumerate() {
         ctx.component = known_name(item);

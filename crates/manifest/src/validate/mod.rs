@@ -16,19 +16,23 @@ mod scalar;
 mod unique;
 mod version;
 
+use crate::limits::MAX_PROBLEMS;
 use crate::manifest::Manifest;
 use crate::problem::{Problem, Problems};
 use crate::text::Msg;
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
-use path::Path;
+pub(crate) use component::valid_name;
+pub(crate) use object::earlier_equal;
+pub(crate) use path::Path;
 
 /// Validates a parsed manifest and returns it, or every problem found.
 ///
 /// Problems come in a stable order: within each object, unknown and duplicate keys in source
 /// order first, then each field in the order of [`crate::fields`]; duplicate names and slots
-/// across components last.
+/// across components last. At most [`MAX_PROBLEMS`] are listed, then one more line with the
+/// empty path says how many were left out (`and 12 more problems`).
 pub fn from_value(value: &Value) -> Result<Manifest, Problems> {
     check(value)?;
     Ok(assemble::manifest(&mut value.clone()))
@@ -45,19 +49,19 @@ pub fn from_owned_value(mut value: Value) -> Result<Manifest, Problems> {
 fn check(value: &Value) -> Result<(), Problems> {
     let mut ctx = Ctx {
         problems: Vec::new(),
+        more: 0,
         component: None,
     };
     rules::check_object(&mut ctx, &Path::Root, value, &rules::MANIFEST);
-    if ctx.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Problems(ctx.problems))
-    }
+    Problems::found(ctx.problems, ctx.more)
 }
 
 /// Collects problems while validation walks the document `'v`.
 pub(crate) struct Ctx<'v> {
+    /// The first [`MAX_PROBLEMS`] problems.
     problems: Vec<Problem>,
+    /// How many more were found.
+    more: usize,
     /// The name of the component being validated, when it has a valid one.
     component: Option<&'v str>,
 }
@@ -65,6 +69,10 @@ pub(crate) struct Ctx<'v> {
 impl Ctx<'_> {
     /// Records a problem at `path` in the current component.
     pub(crate) fn report(&mut self, path: &Path<'_>, message: Msg) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
         self.problems.push(Problem {
             path: path.render(),
             component: self.component.map(String::from),

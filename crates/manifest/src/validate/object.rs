@@ -6,6 +6,7 @@ use crate::text::Msg;
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec;
+use alloc::vec::Vec;
 
 /// An object's entries, in source order.
 pub(crate) type Entries = [(String, Value)];
@@ -28,39 +29,54 @@ pub(crate) fn object<'v>(
 }
 
 /// Reports, in source order, every key that repeats an earlier key and every key not in
-/// `allowed`. Earlier keys are found through a small open-addressing hash set of first
-/// occurrences, so large objects (props) stay linear, with no sorting code to ship.
+/// `allowed`.
 pub(crate) fn check_keys(
     ctx: &mut Ctx<'_>,
     path: &Path<'_>,
     entries: &Entries,
     allowed: Option<&[&str]>,
 ) {
-    // Cells hold 1 + the index of the first entry with a key, 0 when empty.
-    let mask = (entries.len() * 2).next_power_of_two() - 1;
-    let mut table = vec![0usize; mask + 1];
-    for (i, (key, _)) in entries.iter().enumerate() {
-        let mut slot = fnv1a(key) & mask;
-        let repeated = loop {
-            let Some(cell) = table.get_mut(slot) else {
-                break false;
-            };
-            let Some(first) = cell.checked_sub(1) else {
-                *cell = i + 1;
-                break false;
-            };
-            if entries.get(first).is_some_and(|(k, _)| k == key) {
-                break true;
-            }
-            slot = (slot + 1) & mask;
-        };
+    let keys: Vec<Option<&str>> = entries.iter().map(|(k, _)| Some(k.as_str())).collect();
+    for ((key, _), first) in entries.iter().zip(earlier_equal(&keys)) {
         let at = path.key(key);
-        if repeated {
+        if first.is_some() {
             ctx.report(&at, Msg::new("duplicate key ").quoted(key).take());
         } else if let Some(allowed) = allowed.filter(|allowed| !allowed.contains(&key.as_str())) {
             ctx.report(&at, unknown_field(key, allowed));
         }
     }
+}
+
+/// For each of `keys`, the index of the first earlier key equal to it (`None` keys never match).
+/// First occurrences are found through a small open-addressing hash set, so large objects
+/// (props) and long component lists stay linear, with no sorting code to ship.
+pub(crate) fn earlier_equal(keys: &[Option<&str>]) -> Vec<Option<usize>> {
+    // Cells hold 1 + the index of the first key with a given value, 0 when empty.
+    let mask = (keys.len() * 2).next_power_of_two() - 1;
+    let mut table = vec![0usize; mask + 1];
+    let mut found = Vec::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else {
+            found.push(None);
+            continue;
+        };
+        let mut slot = fnv1a(key) & mask;
+        let first = loop {
+            let Some(cell) = table.get_mut(slot) else {
+                break None;
+            };
+            let Some(first) = cell.checked_sub(1) else {
+                *cell = i + 1;
+                break None;
+            };
+            if keys.get(first).copied().flatten() == Some(*key) {
+                break Some(first);
+            }
+            slot = (slot + 1) & mask;
+        };
+        found.push(first);
+    }
+    found
 }
 
 /// The value of the first entry named `key`.

@@ -10,9 +10,10 @@ use crate::value::Value;
 /// does both: it stops at the first array or object nested too deep, and then the duplicate keys
 /// it reported on the way are taken back, since a value that is too deep gets only that problem.
 pub(super) fn props(ctx: &mut Ctx<'_>, path: &Path<'_>, value: &Value) {
-    let reported = ctx.problems.len();
+    let (reported, more) = (ctx.problems.len(), ctx.more);
     if !duplicate_keys(ctx, path, value, MAX_PROPS_DEPTH) {
         ctx.problems.truncate(reported);
+        ctx.more = more;
         let message = "must not nest arrays and objects more than 32 levels deep";
         ctx.say(path, message);
     }
@@ -58,6 +59,7 @@ mod tests {
     fn messages(value: &Value) -> Vec<String> {
         let mut ctx = Ctx {
             problems: Vec::new(),
+            more: 0,
             component: None,
         };
         props(&mut ctx, &Path::Root.key("props"), value);
