@@ -26,7 +26,8 @@ pub(crate) struct Read {
 /// Checks and validates manifest `text`. After `check_text` the text is JSON nested at most
 /// `MAX_DEPTH` levels, so `JSON.parse` cannot fail and the walk below recurses no deeper.
 pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
-    let invalid = |problems: Problems| Failure::manifest(Error::ManifestInvalid(problems.joined("; ")));
+    let invalid =
+        |problems: Problems| Failure::manifest(Error::ManifestInvalid(problems.joined("; ")));
     tessera_manifest::check_text(text).map_err(invalid)?;
     let json = JSON::parse(text).map_err(not_json)?;
     let mut props = Vec::new();

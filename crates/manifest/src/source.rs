@@ -11,8 +11,8 @@
 use crate::limits::{MAX_DEPTH, MAX_MANIFEST_BYTES, MAX_PROBLEMS};
 use crate::problem::{Problem, Problems};
 use crate::text::{too_long, Msg};
-use crate::validate::{earlier_equal, valid_name};
 use crate::validate::Path;
+use crate::validate::{earlier_equal, valid_name};
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -107,13 +107,17 @@ impl<'t> Reader<'t> {
     #[inline(never)]
     fn syntax(&self, what: &str) -> Msg {
         let before = self.text.as_bytes().get(..self.at).unwrap_or_default();
-        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
         let line = 1 + before.iter().filter(|b| **b == b'\n').count();
         // Columns count characters: every byte that does not continue a UTF-8 sequence.
-        let column = 1 + (before.get(line_start..).unwrap_or_default())
-            .iter()
-            .filter(|b| (**b & 0xc0) != 0x80)
-            .count();
+        let column = 1
+            + (before.get(line_start..).unwrap_or_default())
+                .iter()
+                .filter(|b| (**b & 0xc0) != 0x80)
+                .count();
         Msg::new("invalid json: ")
             .s(what)
             .s(" at line ")

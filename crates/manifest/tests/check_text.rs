@@ -32,22 +32,37 @@ fn well_formed_json_passes_and_serde_reads_it() {
 #[test]
 fn syntax_errors_are_one_problem_with_line_and_column() {
     for (text, expected) in [
-        ("", "unexpected end of text, expected a value at line 1 column 1"),
+        (
+            "",
+            "unexpected end of text, expected a value at line 1 column 1",
+        ),
         ("{", "expected a key in double quotes at line 1 column 2"),
         ("[1,]", "trailing comma at line 1 column 4"),
         ("{\"a\":1,\n  }", "trailing comma at line 2 column 3"),
         ("{\"a\" 1}", "expected ':' after a key at line 1 column 6"),
-        ("{\"a\":1 \"b\":2}", "expected ',' or '}' after a field at line 1 column 8"),
-        ("[1 2]", "expected ',' or ']' after an item at line 1 column 4"),
+        (
+            "{\"a\":1 \"b\":2}",
+            "expected ',' or '}' after a field at line 1 column 8",
+        ),
+        (
+            "[1 2]",
+            "expected ',' or ']' after an item at line 1 column 4",
+        ),
         ("01", "trailing characters at line 1 column 2"),
         ("1.", "expected a digit after '.' at line 1 column 3"),
         ("1e", "expected a digit in the exponent at line 1 column 3"),
         ("-", "expected a digit at line 1 column 2"),
         ("tru", "expected a value at line 1 column 1"),
         ("NaN", "expected a value at line 1 column 1"),
-        ("\"é\n\"", "control character in a string at line 1 column 3"),
+        (
+            "\"é\n\"",
+            "control character in a string at line 1 column 3",
+        ),
         ("\"\\x\"", "invalid escape in a string at line 1 column 3"),
-        ("\"\\u12\"", "expected four hex digits after \\u at line 1 column 6"),
+        (
+            "\"\\u12\"",
+            "expected four hex digits after \\u at line 1 column 6",
+        ),
         ("\"abc", "unterminated string at line 1 column 5"),
         ("{} {}", "trailing characters at line 1 column 4"),
         ("\u{feff}{}", "expected a value at line 1 column 1"),
@@ -63,7 +78,8 @@ fn syntax_errors_are_one_problem_with_line_and_column() {
 
 #[test]
 fn lone_surrogates_are_refused_where_they_are() {
-    let text = r#"{"a": "\ud800", "b": ["\udc00x"], "\udbffk": "\ud800\u0041", "ok": "\ud800\udc00"}"#;
+    let text =
+        r#"{"a": "\ud800", "b": ["\udc00x"], "\udbffk": "\ud800\u0041", "ok": "\ud800\udc00"}"#;
     assert_eq!(
         lines(text),
         [
@@ -98,7 +114,8 @@ fn repeated_keys_are_refused_in_source_order_with_the_component() {
 fn nesting_is_limited_before_it_is_read() {
     let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     assert_eq!(lines(&nested(MAX_DEPTH)), Vec::<String>::new());
-    let too_deep = format!("(root): must not nest arrays and objects more than {MAX_DEPTH} levels deep");
+    let too_deep =
+        format!("(root): must not nest arrays and objects more than {MAX_DEPTH} levels deep");
     assert_eq!(lines(&nested(MAX_DEPTH + 1)), [too_deep.as_str()]);
     // Far deeper than any stack: refused after reading MAX_DEPTH levels.
     assert_eq!(lines(&"{\"a\":[".repeat(1_000_000)), [too_deep.as_str()]);
@@ -125,7 +142,9 @@ fn problems_are_capped_and_counted() {
     let keys = vec!["\"k\": 1"; 100_000].join(",");
     let found = lines(&format!("{{{keys}}}"));
     assert_eq!(found.len(), MAX_PROBLEMS + 1);
-    assert!(found[..MAX_PROBLEMS].iter().all(|l| l == "k: duplicate key \"k\""));
+    assert!(found[..MAX_PROBLEMS]
+        .iter()
+        .all(|l| l == "k: duplicate key \"k\""));
     assert_eq!(
         found[MAX_PROBLEMS],
         format!("(root): and {} more problems", 99_999 - MAX_PROBLEMS)

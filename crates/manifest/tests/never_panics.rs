@@ -330,9 +330,7 @@ fn deeply_nested_values_never_overflow_the_stack() {
     let text = "[".repeat(100_000);
     let problems = from_json_str(&text).unwrap_err();
     assert!(
-        problems.0[0]
-            .message
-            == "must not nest arrays and objects more than 64 levels deep",
+        problems.0[0].message == "must not nest arrays and objects more than 64 levels deep",
         "{problems}"
     );
 }

@@ -18,7 +18,10 @@ pub(super) fn names_and_slots<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, items: &'v
     for (i, name) in names.iter().enumerate() {
         let at = path.index(i);
         ctx.component = *name;
-        for (key, values, firsts) in [("name", &names, &names_first), ("slot", &slots, &slots_first)] {
+        for (key, values, firsts) in [
+            ("name", &names, &names_first),
+            ("slot", &slots, &slots_first),
+        ] {
             let (Some(Some(this)), Some(Some(first))) = (values.get(i), firsts.get(i)) else {
                 continue;
             };
