@@ -34,6 +34,10 @@ cp "$DIST"/components/*.wasm crates/loader/tests/fixtures/components/
 # The loader's tests load some of the host's fixtures too (the runner serves only this crate).
 mkdir -p crates/loader/tests/fixtures/host
 cp crates/host/tests/fixtures/host/*.wasm crates/loader/tests/fixtures/host/
+# The CLI's manifest table, for the loader's agreement test (crates/loader/tests/manifest_reading.rs).
+rm -rf crates/loader/tests/fixtures/manifest
+cp -r crates/manifest/tests/fixtures crates/loader/tests/fixtures/manifest
+(cd crates/loader/tests/fixtures/manifest && ls -- */*.json | sed 's/\.json$//' > index.txt)
 
 step "sandbox (tessera-host) browser tests: headless Chromium"
 (cd crates/host && wasm-pack test --headless --chrome)

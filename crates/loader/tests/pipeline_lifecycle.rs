@@ -294,7 +294,7 @@ async fn from_url_resolves_modules_against_the_manifest() {
     .await
     .unwrap_err();
     assert_eq!(text(&error, "code"), "manifest-invalid");
-    assert!(text(&error, "message").starts_with("manifest invalid: not json: "));
+    assert!(text(&error, "message").starts_with("manifest invalid: (root): invalid json: "));
     let error = settle(Tessera::from_url(
         "/tests/fixtures/pipeline/none.json".into(),
         options(r#"{"retries":0}"#),
