@@ -7,6 +7,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 started=$SECONDS
+# Which crates each runner covers: the native run skips the loader (its tests need a browser),
+# wasm-pack tests these two. check-runners.sh holds every test to these lists.
+NATIVE_EXCLUDED=(crates/loader)
+BROWSER_TESTED=(crates/host crates/loader)
 
 step "rustfmt --check"
 cargo fmt --all -- --check
@@ -21,8 +25,15 @@ cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader -p tessera-
 cargo clippy --target "$WASM_TARGET" -p tessera-manifest --no-default-features -- -D warnings
 cargo clippy --target "$WASM_TARGET" -p tessera-guest $(printf -- '-p %s ' "${names[@]}") -- -D warnings
 
+step "every test is in a crate a runner executes"
+bash scripts/check-runners.sh "${NATIVE_EXCLUDED[*]}" "${BROWSER_TESTED[*]}"
+
 step "native tests"
-cargo test --workspace --exclude tessera-loader
+excludes=()
+for dir in "${NATIVE_EXCLUDED[@]}"; do
+  excludes+=(--exclude "$(sed -n 's/^name = "\(.*\)"/\1/p' "$dir/Cargo.toml" | head -1)")
+done
+cargo test --workspace "${excludes[@]}"
 
 step "build the loader package and the demo"
 bash scripts/build.sh
@@ -39,15 +50,12 @@ rm -rf crates/loader/tests/fixtures/manifest
 cp -r crates/manifest/tests/fixtures crates/loader/tests/fixtures/manifest
 (cd crates/loader/tests/fixtures/manifest && ls -- */*.json | sed 's/\.json$//' > index.txt)
 
-step "sandbox (tessera-host) browser tests: headless Chromium"
-(cd crates/host && wasm-pack test --headless --chrome)
-step "sandbox (tessera-host) browser tests: headless Firefox"
-(cd crates/host && wasm-pack test --headless --firefox)
-
-step "loader browser tests: headless Chromium"
-(cd crates/loader && wasm-pack test --headless --chrome)
-step "loader browser tests: headless Firefox"
-(cd crates/loader && wasm-pack test --headless --firefox)
+for dir in "${BROWSER_TESTED[@]}"; do
+  step "$dir browser tests: headless Chromium"
+  (cd "$dir" && wasm-pack test --headless --chrome)
+  step "$dir browser tests: headless Firefox"
+  (cd "$dir" && wasm-pack test --headless --firefox)
+done
 
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/

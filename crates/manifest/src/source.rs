@@ -171,9 +171,8 @@ impl<'t> Reader<'t> {
     fn object(&mut self, path: &Path<'_>, depth: usize, role: Role) -> Read {
         self.at += 1;
         let mark = self.problems.len();
-        let mut keys: Vec<Cow<'t, str>> = Vec::new();
-        // Where each key's problems start in `problems`.
-        let mut starts: Vec<usize> = Vec::new();
+        // Each key, and where the problems found in its value start in `problems`.
+        let mut keys: Vec<(Cow<'t, str>, usize)> = Vec::new();
         let mut name = None;
         loop {
             self.space();
@@ -196,12 +195,12 @@ impl<'t> Reader<'t> {
                 (Role::Root, "components") => Role::Components,
                 _ => Role::Other,
             };
-            starts.push(self.problems.len());
+            let start = self.problems.len();
             let text = self.value(&path.key(&key), depth, child)?;
             if role == Role::Component && &*key == "name" && name.is_none() {
                 name = Some(text);
             }
-            keys.push(key);
+            keys.push((key, start));
             self.space();
             if self.eat(b'}') {
                 break;
@@ -210,16 +209,16 @@ impl<'t> Reader<'t> {
                 return Err(self.syntax("expected ',' or '}' after a field"));
             }
         }
-        let listed: Vec<Option<&str>> = keys.iter().map(|k| Some(&**k)).collect();
-        let repeats = earlier_equal(&listed);
-        for ((key, start), first) in keys.iter().zip(starts).zip(repeats).rev() {
-            if first.is_some() {
+        let repeats = earlier_equal(keys.len(), &|i| keys.get(i).map(|(k, _)| &**k));
+        // Last first, so that each insertion leaves the earlier starts in place.
+        for i in (0..keys.len()).rev() {
+            if let (Some(Some(_)), Some((key, start))) = (repeats.get(i), keys.get(i)) {
                 let problem = Problem {
                     path: path.key(key).render(),
                     component: None,
                     message: Msg::new("duplicate key ").quoted(key).take().0,
                 };
-                self.problems.insert(start, problem);
+                self.problems.insert(*start, problem);
                 if self.problems.len() > MAX_PROBLEMS {
                     self.problems.pop();
                     self.more += 1;

@@ -28,6 +28,10 @@ const SCHEMA_CANNOT_EXPRESS: &[(&str, &str)] = &[
     ),
     ("must not nest", "nesting depth of arbitrary JSON"),
     (
+        "lone surrogate",
+        "serde_json refuses a lone surrogate before a schema sees it",
+    ),
+    (
         "must be at most 128 bytes long (is 130)",
         "maxLength counts characters, the parser bytes: 65 'é' are 65 characters but 130 bytes",
     ),

@@ -36,8 +36,8 @@ pub(crate) fn check_keys(
     entries: &Entries,
     allowed: Option<&[&str]>,
 ) {
-    let keys: Vec<Option<&str>> = entries.iter().map(|(k, _)| Some(k.as_str())).collect();
-    for ((key, _), first) in entries.iter().zip(earlier_equal(&keys)) {
+    let repeats = earlier_equal(entries.len(), &|i| entries.get(i).map(|(k, _)| k.as_str()));
+    for ((key, _), first) in entries.iter().zip(repeats) {
         let at = path.key(key);
         if first.is_some() {
             ctx.report(&at, Msg::new("duplicate key ").quoted(key).take());
@@ -47,20 +47,24 @@ pub(crate) fn check_keys(
     }
 }
 
-/// For each of `keys`, the index of the first earlier key equal to it (`None` keys never match).
-/// First occurrences are found through a small open-addressing hash set, so large objects
-/// (props) and long component lists stay linear, with no sorting code to ship.
-pub(crate) fn earlier_equal(keys: &[Option<&str>]) -> Vec<Option<usize>> {
+/// For each of the `len` keys `key(0)`, `key(1)`, ..., the index of the first earlier key equal
+/// to it (`None` keys never match). First occurrences are found through a small open-addressing
+/// hash set, so large objects (props) and long component lists stay linear, with no sorting
+/// code to ship. (`key` is a function, not a slice, so no caller builds a list of keys.)
+pub(crate) fn earlier_equal<'k>(
+    len: usize,
+    key: &dyn Fn(usize) -> Option<&'k str>,
+) -> Vec<Option<usize>> {
     // Cells hold 1 + the index of the first key with a given value, 0 when empty.
-    let mask = (keys.len() * 2).next_power_of_two() - 1;
+    let mask = (len * 2).next_power_of_two() - 1;
     let mut table = vec![0usize; mask + 1];
-    let mut found = Vec::with_capacity(keys.len());
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else {
+    let mut found = Vec::with_capacity(len);
+    for i in 0..len {
+        let Some(this) = key(i) else {
             found.push(None);
             continue;
         };
-        let mut slot = fnv1a(key) & mask;
+        let mut slot = fnv1a(this) & mask;
         let first = loop {
             let Some(cell) = table.get_mut(slot) else {
                 break None;
@@ -69,7 +73,7 @@ pub(crate) fn earlier_equal(keys: &[Option<&str>]) -> Vec<Option<usize>> {
                 *cell = i + 1;
                 break None;
             };
-            if keys.get(first).copied().flatten() == Some(*key) {
+            if key(first) == Some(this) {
                 break Some(first);
             }
             slot = (slot + 1) & mask;

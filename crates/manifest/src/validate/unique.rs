@@ -7,22 +7,22 @@ use super::Ctx;
 use crate::scan::trim;
 use crate::text::Msg;
 use crate::value::Value;
-use alloc::vec::Vec;
 
 /// Reports each component whose name or slot an earlier component already uses (in linear
 /// time: a manifest with too many components never gets here, but a long list stays cheap).
 pub(super) fn names_and_slots<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, items: &'v [Value]) {
-    let names: Vec<Option<&str>> = items.iter().map(known_name).collect();
-    let slots: Vec<Option<&str>> = items.iter().map(slot_of).collect();
-    let (names_first, slots_first) = (earlier_equal(&names), earlier_equal(&slots));
-    for (i, name) in names.iter().enumerate() {
+    type Of = fn(&Value) -> Option<&str>;
+    let (names, slots): (Of, Of) = (known_name, slot_of);
+    let name_repeats = earlier_equal(items.len(), &|i| items.get(i).and_then(names));
+    let slot_repeats = earlier_equal(items.len(), &|i| items.get(i).and_then(slots));
+    for (i, item) in items.iter().enumerate() {
         let at = path.index(i);
-        ctx.component = *name;
-        for (key, values, firsts) in [
-            ("name", &names, &names_first),
-            ("slot", &slots, &slots_first),
+        ctx.component = known_name(item);
+        for (key, of, repeats) in [
+            ("name", names, &name_repeats),
+            ("slot", slots, &slot_repeats),
         ] {
-            let (Some(Some(this)), Some(Some(first))) = (values.get(i), firsts.get(i)) else {
+            let (Some(this), Some(Some(first))) = (of(item), repeats.get(i)) else {
                 continue;
             };
             let mut message = Msg::new("duplicate ");
