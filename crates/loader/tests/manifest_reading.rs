@@ -18,7 +18,7 @@ const TABLE: &str = "/tests/fixtures/manifest/";
 
 async fn fetch_text(url: &str) -> String {
     let window = web_sys::window().unwrap();
-    let response: web_sys::Response = settle(window.fetch_with_str(url).into())
+    let response: web_sys::Response = settle(window.fetch_with_str(url))
         .await
         .unwrap()
         .unchecked_into();
