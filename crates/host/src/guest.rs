@@ -68,6 +68,8 @@ pub(super) struct Inner {
     pub tree: RefCell<Tree>,
     /// An `apply` of the running call was refused (a mount with refused edits fails).
     pub edits_refused: Cell<bool>,
+    /// `tessera_mount` was called: only then does `tessera_unmount` run at the end.
+    pub mounted: Cell<bool>,
     /// Bus subscriptions: (bus id, pattern).
     pub subs: RefCell<Vec<(u32, String)>>,
     /// The message the guest sent through `fail` during the current call.
@@ -128,6 +130,7 @@ impl Guest {
                 timers: RefCell::default(),
                 tree: RefCell::new(Tree::new(limits(&policy))),
                 edits_refused: Cell::new(false),
+                mounted: Cell::new(false),
                 policy,
                 subs: RefCell::default(),
                 panic: RefCell::default(),
@@ -191,6 +194,7 @@ impl Guest {
             return Err(not_running());
         }
         g.edits_refused.set(false);
+        g.mounted.set(true);
         g.call_with(MOUNT, &[], &[props_json.as_bytes()])?;
         if g.edits_refused.get() {
             let why = "tessera_mount: the host refused its edits (see the violations)";
@@ -211,7 +215,9 @@ impl Guest {
         Ok(true)
     }
 
-    /// Calls `tessera_unmount` if exported, then removes the DOM, listeners, timers, subscriptions.
+    /// Calls `tessera_unmount` if exported and `tessera_mount` was called (an instance that
+    /// was attached but never mounted is not told to unmount), then removes the DOM, listeners,
+    /// timers, subscriptions.
     pub fn unmount(&self) -> Result<(), Fault> {
         let g = &self.0;
         if g.busy.get() {
@@ -219,7 +225,7 @@ impl Guest {
             g.state.set(State::Dead);
             return Ok(());
         }
-        let result = if g.has(UNMOUNT) && g.state.get() == State::Live {
+        let result = if g.has(UNMOUNT) && g.state.get() == State::Live && g.mounted.get() {
             g.invoke(UNMOUNT, [0; 4]).map(drop)
         } else {
             Ok(())

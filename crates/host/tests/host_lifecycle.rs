@@ -41,6 +41,17 @@ async fn good_component_mounts_updates_and_unmounts() {
     assert!(run.guest.set_props("{}").is_err());
 }
 
+/// A guest attached but never mounted (the page unloaded it meanwhile) ends without its
+/// `tessera_unmount`: every unmount answers a mount.
+#[wasm_bindgen_test]
+async fn an_instance_never_mounted_is_not_unmounted() {
+    let (run, attached) = attach("good", policy("good"), Bus::new()).await;
+    assert_eq!(attached, Ok(()));
+    assert_eq!(run.guest.unmount(), Ok(()));
+    assert_eq!(run.global("unmounts"), 0);
+    run.assert_torn_down();
+}
+
 #[wasm_bindgen_test]
 async fn set_props_without_the_export_asks_for_a_remount() {
     let run = mounted("trap_event", policy("trap_event")).await;

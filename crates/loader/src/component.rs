@@ -119,6 +119,10 @@ impl Component {
             Some(Live::Bindgen(bindgen)) => bindgen.unmount(),
             None => Ok(()),
         };
+        if self.state() != Unmounting {
+            // A trusted bindgen component's unmount unloaded it: that unload finished the job.
+            return Ok(());
+        }
         match result {
             Ok(()) => {
                 self.restore_slot();
@@ -144,24 +148,29 @@ impl Component {
         self.mount()
     }
 
-    /// Back to `NotLoaded` from any state: stops a load in flight, unmounts, drops the module
-    /// and gives the slot its original children back.
+    /// Back to `NotLoaded` from any state: stops a load in flight, unmounts (the guest's
+    /// unmount runs), drops the module and gives the slot its original children back. Each step
+    /// is an edge of the table: [`State::unload_edge`] from wherever it is, until `NotLoaded`.
     pub(crate) fn unload(&self) {
         self.epoch.set(self.epoch.get() + 1);
         if let Some(stop) = self.inflight.take() {
             stop.stop(Stop::Cancelled);
             stop.finish();
         }
-        if self.state() == Mounted {
-            let _ = self.unmount();
+        while let Some(next) = self.state().unload_edge() {
+            let before = self.state();
+            let _ = match next {
+                // The component's own unmount: to `Compiled`, or `Error` when it fails.
+                Unmounting => self.unmount(),
+                next => self.go(next),
+            };
+            if self.state() == before {
+                break; // never: every unload edge is in the table (lifecycle's tests)
+            }
         }
         self.live.take();
         self.module.take();
         self.restore_slot();
-        let from = self.state();
-        if from != NotLoaded {
-            self.enter(from, NotLoaded, None);
-        }
     }
 
     /// New props (JSON text). A mounted guest gets them through `tessera_props`, or is remounted
@@ -186,26 +195,26 @@ impl Component {
 
     /// Takes the checked step to `to`, or refuses with `invalid-state`.
     pub(crate) fn go(&self, to: State) -> Result<(), Failure> {
-        let from = self.state();
-        if let Err(error) = from.check(to) {
-            return Err(self.refused(error));
-        }
-        self.enter(from, to, None);
-        Ok(())
+        self.enter(to, None).map_err(|error| self.refused(error))
     }
 
-    /// Records `to`, marks the slot and fires the event.
-    fn enter(&self, from: State, to: State, failure: Option<&Failure>) {
+    /// Takes the step to `to` when the table allows it: records it, marks the slot and queues
+    /// the event (page listeners hear it after the loader's call has returned).
+    fn enter(&self, to: State, failure: Option<&Failure>) -> Result<(), Error> {
+        let from = self.state();
+        from.check(to)?;
         self.state.set(to);
-        // A clone: page listeners of the event may call back into this component.
-        let slot = self.slot.borrow().clone();
-        if let Some(slot) = &slot {
+        let slot = self.slot.borrow();
+        if let Some(slot) = &*slot {
             slot.mark(to);
         }
         events::transition(slot.as_ref(), self.name(), from, to, failure);
+        Ok(())
     }
 
     /// Ends a step that failed `during` a state: `Error`, fallback content, `tessera:error`.
+    /// (Every state a step can fail in has an edge to `Error`; were one missing, the state would
+    /// stay and the caller would still get the failure.)
     pub(crate) fn fail(&self, during: State, error: Error) -> Failure {
         let failure = Failure {
             component: Some(self.spec.name.clone()),
@@ -217,7 +226,7 @@ impl Component {
             slot.fallback(self.name(), self.spec.fallback.as_deref());
         }
         *self.last.borrow_mut() = Some((failure.error.code(), failure.message()));
-        self.enter(self.state(), Error, Some(&failure));
+        let _ = self.enter(Error, Some(&failure));
         failure
     }
 

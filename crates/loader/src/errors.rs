@@ -21,10 +21,14 @@ pub(crate) enum Error {
     /// `slot-missing`: the slot selector matches no element (or is not a valid selector).
     SlotMissing { selector: String, invalid: bool },
     /// `fetch-failed`: a network error on every attempt; `cause` is the browser's error.
+    /// `no_response`: `fetch` itself failed, which to a page looks the same whether the server
+    /// was unreachable or a CORS check refused the response (the browser gives both the same
+    /// `TypeError`), so the message names both; otherwise the body broke off after the headers.
     FetchFailed {
         url: String,
         attempts: u32,
         cause: JsValue,
+        no_response: bool,
     },
     /// `http-status`: the server answered with a status outside 200-299.
     HttpStatus { url: String, status: u16 },
@@ -123,6 +127,7 @@ impl Error {
                 url,
                 attempts,
                 cause,
+                no_response,
             } => {
                 put("fetch failed: ");
                 put(url);
@@ -134,6 +139,11 @@ impl Error {
                     " attempt)"
                 } else {
                     " attempts)"
+                });
+                put(if *no_response {
+                    ": no response, because the server is unreachable or because the module (or a redirect) is on another origin that does not allow this page (CORS: Access-Control-Allow-Origin)"
+                } else {
+                    ": the response body broke off"
                 });
             }
             Error::HttpStatus { url, status } => {

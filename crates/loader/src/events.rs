@@ -5,6 +5,11 @@
 //! ancestor and `document` (also from inside a shadow root given as `options.root`). When there
 //! is no connected slot (for example `slot-missing`), they are dispatched on `document` itself.
 //! Each event is dispatched once: a listener on `document` hears each transition exactly once.
+//! Events are queued and dispatched in a microtask after the loader's call has returned, in the
+//! order of the transitions, never from inside one: a listener that calls back into the loader
+//! (unload from `tessera:unmounting`, say) starts a new call on a consistent state. So a page
+//! that calls `unmount()` sees `state()` change at once and hears the events right after; an
+//! event's `detail.state` is the state entered then, which `state()` may have left since.
 //!
 //! | event | `detail` |
 //! |---|---|

@@ -59,6 +59,7 @@ impl Request<'_> {
                 url: url.into(),
                 attempts,
                 cause: field(&failure, "cause"),
+                no_response: true,
             }),
         }
     }

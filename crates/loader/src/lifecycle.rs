@@ -79,6 +79,18 @@ impl State {
         )
     }
 
+    /// The edge `unload` takes out of this state (repeated until `NotLoaded`): `Mounted` goes
+    /// through `Unmounting` (the guest's unmount) to `Compiled`, every other state straight to
+    /// `NotLoaded`.
+    pub(crate) fn unload_edge(self) -> Option<State> {
+        match self {
+            NotLoaded => None,
+            Mounted => Some(Unmounting),
+            Unmounting => Some(Compiled),
+            Loading | Compiled | Mounting | Error => Some(NotLoaded),
+        }
+    }
+
     /// `Ok` when [`State::allows`] the step, else an `invalid-state` error naming both states.
     pub(crate) fn check(self, to: State) -> Result<(), Error> {
         if self.allows(to) {
@@ -111,6 +123,27 @@ mod tests {
                 i += 1;
             }
             assert!(seen.contains(&NotLoaded), "{} is a dead end", start.name());
+        }
+    }
+
+    /// `unload` walks edges of the table only, and reaches `NotLoaded` from every state, also
+    /// when the guest's unmount fails on the way (then through `Error`).
+    #[wasm_bindgen_test]
+    fn unload_takes_only_edges_of_the_table() {
+        for start in State::ALL {
+            for unmount_fails in [false, true] {
+                let (mut at, mut steps) = (start, 0);
+                while let Some(mut next) = at.unload_edge() {
+                    if next == Compiled && at == Unmounting && unmount_fails {
+                        next = Error;
+                    }
+                    assert!(at.allows(next), "{} -> {}", at.name(), next.name());
+                    at = next;
+                    steps += 1;
+                    assert!(steps <= 4, "from {}", start.name());
+                }
+                assert_eq!(at, NotLoaded, "from {}", start.name());
+            }
         }
     }
 

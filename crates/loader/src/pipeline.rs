@@ -107,10 +107,12 @@ impl Component {
             None if error_name(&cause).as_deref() == Some("CompileError") => {
                 Error::CompileFailed(cause)
             }
+            // The headers had arrived: the body broke off.
             None => Error::FetchFailed {
                 url: url.into(),
                 attempts: 1,
                 cause,
+                no_response: false,
             },
         });
         if module.is_ok() {

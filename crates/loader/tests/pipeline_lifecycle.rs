@@ -129,6 +129,11 @@ async fn every_transition_is_announced_and_checked() {
 
     events.clear();
     t.unmount("life").unwrap();
+    assert!(
+        events.states("life").is_empty(),
+        "events wait until the call has returned"
+    );
+    dispatched().await;
     assert_eq!(events.states("life"), ["unmounting", "compiled"]);
     assert!(
         s.query_selector(".placeholder").unwrap().is_some(),
@@ -174,6 +179,7 @@ async fn every_transition_is_announced_and_checked() {
     // unload: back to the start, slot as it was.
     events.clear();
     t.unload("life").unwrap();
+    dispatched().await;
     assert_eq!(
         events.states("life"),
         ["unmounting", "compiled", "not-loaded"]

@@ -72,10 +72,25 @@ export function fallback(s, text) {
   show(s, template ? template.content.cloneNode(true) : s.el.ownerDocument.createTextNode(text));
 }
 
+/**
+ * Events wait here until the loader's call has returned (a microtask), so that no page listener
+ * ever runs inside a transition or with guest code on the stack. Events that listeners cause
+ * join the same flush, after the ones queued before them.
+ */
+const queue = [];
+
 /** `tessera:<type>` with `detail`, bubbling and composed, on the slot or else on `document`. */
 function emit(s, type, detail) {
-  const target = s && s.el.isConnected ? s.el : document;
-  target.dispatchEvent(new CustomEvent("tessera:" + type, { bubbles: true, composed: true, detail }));
+  if (queue.push([s && s.el, type, detail]) == 1) queueMicrotask(flush);
+}
+
+function flush() {
+  for (let i = 0; i < queue.length; i++) {
+    const [el, type, detail] = queue[i];
+    const target = el && el.isConnected ? el : document;
+    target.dispatchEvent(new CustomEvent("tessera:" + type, { bubbles: true, composed: true, detail }));
+  }
+  queue.length = 0;
 }
 
 export function emitState(s, name, state, from, code, message) {

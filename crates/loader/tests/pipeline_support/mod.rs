@@ -27,6 +27,12 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Lets the events the loader queued be dispatched: they wait for a microtask after the
+/// loader's call returns, so a test checks them after a synchronous call only after this.
+pub async fn dispatched() {
+    sleep(0).await;
+}
+
 /// Where fixtures are served, relative to the page: manifests' URLs resolve against it.
 pub const BASE: &str = "/tests/fixtures/";
 
@@ -90,7 +96,9 @@ pub fn names(summary: &JsValue, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Waits (polling every 5 ms, at most `ms`) until `done()`; whether it happened.
+/// Waits (polling every 5 ms, at most `ms`) until `done()`; whether it happened. Then lets the
+/// events the loader queued be dispatched (they wait for a microtask), so a test that sees a
+/// state can also see its event.
 pub async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
     let mut waited = 0;
     while !done() {
@@ -100,6 +108,7 @@ pub async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
         sleep(5).await;
         waited += 5;
     }
+    sleep(0).await;
     true
 }
 
