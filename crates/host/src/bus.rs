@@ -109,6 +109,11 @@ impl Bus {
         id
     }
 
+    /// How many subscriptions the bus holds, the page's and the guests' (for leak checks).
+    pub fn subscriptions(&self) -> u32 {
+        self.0.subs.borrow().len() as u32
+    }
+
     /// Removes a subscription.
     pub fn unsubscribe(&self, id: u32) {
         self.0.subs.borrow_mut().retain(|s| s.id != id);

@@ -154,6 +154,13 @@ impl Tessera {
         self.call_js(Call::States, JsValue::UNDEFINED, JsValue::UNDEFINED)
     }
 
+    /// What the loader holds now, for leak checks: live component instances, the nodes and
+    /// listeners in their DOM, their timers, and the bus's subscriptions (the page's included).
+    #[wasm_bindgen(js_name = stats, unchecked_return_type = "TesseraStats")]
+    pub fn stats_js(&self) -> JsValue {
+        self.call_js(Call::Stats, JsValue::UNDEFINED, JsValue::UNDEFINED)
+    }
+
     /// Publishes on the message bus from the page (no capability check). `payload` is a string
     /// (sent as UTF-8), a `Uint8Array`, or other data (sent as JSON text). Delivery is async.
     #[wasm_bindgen(js_name = publish)]
@@ -209,6 +216,8 @@ enum Call {
     Start,
     /// `states()`.
     States,
+    /// `stats()`.
+    Stats,
     /// `dispose()`.
     Dispose,
     /// `navigate(path)`.
@@ -344,6 +353,7 @@ impl Tessera {
         match call {
             Call::Start => Ok(self.start().into()),
             Call::States => Ok(self.states()),
+            Call::Stats => Ok(self.loader.stats()),
             Call::Dispose => {
                 self.dispose();
                 Ok(done)

@@ -1,7 +1,7 @@
 //! One loader: the validated manifest's components, the context they share, and what
 //! `dispose()` has to undo.
 
-use crate::component::{Component, Ctx};
+use crate::component::{Component, Ctx, Live};
 use crate::errors::{set, Error, Failure};
 use crate::lifecycle::State;
 use crate::read;
@@ -66,6 +66,37 @@ impl Loader {
             set(&states, c.name(), &c.state().id().into());
         }
         states
+    }
+
+    /// `{ instances, nodes, listeners, timers, subscriptions }`: the live component instances
+    /// and, summed over the isolated ones, the nodes and listeners in their DOM and their
+    /// timers, and every subscription on the bus (the page's included). For leak checks.
+    pub(crate) fn stats(&self) -> JsValue {
+        let stats: JsValue = Object::new().into();
+        let mut totals = [0u32; 4];
+        let mut instances = 0;
+        for c in &self.components {
+            match &*c.live.borrow() {
+                Some(Live::Guest(guest)) => {
+                    let n = guest.counts();
+                    for (total, n) in totals.iter_mut().zip([n.nodes, n.listeners, n.timers, 0]) {
+                        *total += n;
+                    }
+                    instances += 1;
+                }
+                Some(Live::Bindgen(_)) => instances += 1,
+                None => {}
+            }
+        }
+        totals[3] = self.ctx.bus.subscriptions();
+        set(&stats, "instances", &instances.into());
+        for (key, n) in ["nodes", "listeners", "timers", "subscriptions"]
+            .iter()
+            .zip(totals)
+        {
+            set(&stats, key, &n.into());
+        }
+        stats
     }
 
     /// `{ mounted: [names], failed: [{ name, code, message }], waiting: [names] }`.

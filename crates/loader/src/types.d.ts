@@ -78,6 +78,20 @@ export interface TesseraSummary {
   waiting: string[];
 }
 
+/** What `stats()` returns: what the loader holds now, for leak checks. */
+export interface TesseraStats {
+  /** Live component instances (isolated and bindgen). */
+  instances: number;
+  /** Nodes in the isolated components' DOM (their roots not counted). */
+  nodes: number;
+  /** Event listeners the isolated components hold. */
+  listeners: number;
+  /** Timers the isolated components hold. */
+  timers: number;
+  /** Subscriptions on the loader's bus: the page's and the components'. */
+  subscriptions: number;
+}
+
 /** The events the loader dispatches; they bubble from the slot to `document`. */
 export interface TesseraEventMap {
   "tessera:not-loaded": CustomEvent<TesseraLifecycleDetail>;

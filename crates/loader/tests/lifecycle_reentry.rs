@@ -34,7 +34,7 @@ const STATES: [&str; 7] = [
 ];
 
 /// Every method of the API, as a listener calls it for the component the event is about.
-const METHODS: [&str; 13] = [
+const METHODS: [&str; 15] = [
     "mount",
     "unmount",
     "remount",
@@ -46,7 +46,9 @@ const METHODS: [&str; 13] = [
     "start",
     "publish",
     "subscribe",
+    "unsubscribe",
     "navigate",
+    "stats",
     "dispose",
 ];
 
@@ -61,8 +63,8 @@ fn install(t: &JsValue, on: &str, method: &str, log: &Array, bad: &Array) -> Fun
         const check = (e) => { if (!e || e.name !== "TesseraError") bad.push(String(e)); };
         const args = {
           setProps: (n) => [n, { n: 1 }], publish: () => ["re:topic", { x: 1 }],
-          subscribe: () => ["re:*", () => {}], navigate: () => [location.pathname],
-          states: () => [], start: () => [], dispose: () => [],
+          subscribe: () => ["re:*", () => {}], unsubscribe: () => [1], navigate: () => [location.pathname],
+          states: () => [], stats: () => [], start: () => [], dispose: () => [],
         };
         let fired = false;
         const listener = (e) => {

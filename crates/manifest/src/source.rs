@@ -271,20 +271,59 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, below 1e308 in
+    /// magnitude: larger ones are refused, because readers disagree on them (serde_json refuses
+    /// a number past `f64::MAX`, `JSON.parse` makes it `Infinity`).
     fn number(&mut self) -> Read {
+        let start = self.at;
         self.eat(b'-');
+        let whole = self.at;
         if !self.eat(b'0') && self.digits() == 0 {
             return Err(self.syntax("expected a digit"));
         }
-        if self.eat(b'.') && self.digits() == 0 {
-            return Err(self.syntax("expected a digit after '.'"));
+        // The decimal exponent of the first significant digit, as in 0.d x 10^scale.
+        let mut scale = match self.text.as_bytes().get(whole) {
+            Some(b'0') => 0,
+            _ => (self.at - whole) as i64,
+        };
+        let mut significant = scale > 0;
+        if self.eat(b'.') {
+            let fraction = self.at;
+            if self.digits() == 0 {
+                return Err(self.syntax("expected a digit after '.'"));
+            }
+            if !significant {
+                let digits = self
+                    .text
+                    .as_bytes()
+                    .get(fraction..self.at)
+                    .unwrap_or_default();
+                let zeros = digits.iter().take_while(|b| **b == b'0').count();
+                significant = zeros < digits.len();
+                scale = -(zeros as i64);
+            }
         }
         if self.eat(b'e') || self.eat(b'E') {
-            let _ = self.eat(b'+') || self.eat(b'-');
+            let negative = self.eat(b'-');
+            if !negative {
+                self.eat(b'+');
+            }
+            let digits = self.at;
             if self.digits() == 0 {
                 return Err(self.syntax("expected a digit in the exponent"));
             }
+            let exponent = (self
+                .text
+                .as_bytes()
+                .get(digits..self.at)
+                .unwrap_or_default())
+            .iter()
+            .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(1 << 40));
+            scale += if negative { -exponent } else { exponent };
+        }
+        if significant && scale > 308 {
+            self.at = start;
+            return Err(self.syntax("a number must be below 1e308 in magnitude"));
         }
         Ok(())
     }

@@ -76,6 +76,40 @@ fn syntax_errors_are_one_problem_with_line_and_column() {
     }
 }
 
+/// Numbers from 1e308 up are refused (serde_json refuses past `f64::MAX`, `JSON.parse` makes
+/// them `Infinity`); everything below reads as the same finite number in both.
+#[test]
+fn numbers_are_below_1e308() {
+    for ok in [
+        "9.99e307",
+        "-9.99e307",
+        "0e999999",
+        "0.0e400",
+        "1e-400",
+        "99e306",
+        "0.001e310",
+        "123",
+    ] {
+        assert_eq!(lines(ok), Vec::<String>::new(), "{ok}");
+        let n = parse_json(ok).unwrap().as_f64().unwrap();
+        assert!(n.is_finite(), "{ok}");
+    }
+    for big in [
+        "1e308",
+        "-1E+308",
+        "10e307",
+        "0.01e310",
+        "1e99999999999999999999",
+        "1797693134862315708145274237317043567981e269",
+    ] {
+        assert_eq!(
+            lines(&format!("[{big}]")),
+            ["(root): invalid json: a number must be below 1e308 in magnitude at line 1 column 2"],
+            "{big}"
+        );
+    }
+}
+
 #[test]
 fn lone_surrogates_are_refused_where_they_are() {
     let text =

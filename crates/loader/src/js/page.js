@@ -103,11 +103,14 @@ export function emitProgress(s, name, loaded, total) {
 
 export const emitViolation = (s, name, detail, code) => emit(s, "violation", { name, detail, code });
 
-/** `performance.mark` / `performance.measure` of `tessera:<name>:<phase>`. */
+/**
+ * `performance.mark` / `performance.measure` of `tessera:<name>:<phase>`. The mark is cleared
+ * once measured, so a long-lived page keeps one measure per phase and mount, not two entries.
+ */
 export function perf(name, phase, end) {
   const entry = "tessera:" + name + ":" + phase;
   try {
-    end ? performance.measure(entry, entry) : performance.mark(entry);
+    end ? (performance.measure(entry, entry), performance.clearMarks(entry)) : performance.mark(entry);
   } catch {}
 }
 
