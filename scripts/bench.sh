@@ -7,3 +7,4 @@ bash "$ROOT/scripts/setup.sh"
 bash "$ROOT/scripts/build.sh"
 cd "$ROOT"
 node bench/run.mjs
+node bench/manifest.mjs

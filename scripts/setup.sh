@@ -5,6 +5,9 @@ set -euo pipefail
 
 WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
+# The fuzz targets (crates/fuzz, run by scripts/fuzz.sh) need libFuzzer, hence a nightly: pinned.
+FUZZ_NIGHTLY=nightly-2026-05-19
+CARGO_FUZZ_VERSION=0.13.2
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NEED_BROWSERS="${TESSERA_NEED_BROWSERS:-1}"
 
@@ -45,6 +48,15 @@ fi
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
   say "installing wasm-pack $WASM_PACK_VERSION (about 2 minutes)"
   cargo install wasm-pack --version "=$WASM_PACK_VERSION" --locked --force
+fi
+
+if ! rustup toolchain list | grep -q "^$FUZZ_NIGHTLY"; then
+  say "installing the fuzzing toolchain $FUZZ_NIGHTLY (about 20 seconds)"
+  rustup toolchain install "$FUZZ_NIGHTLY" --profile minimal
+fi
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+  cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked --force
 fi
 
 # --- npm packages (binaryen's wasm-opt, playwright-core, esbuild) -----------

@@ -35,6 +35,9 @@ for dir in "${NATIVE_EXCLUDED[@]}"; do
 done
 cargo test --workspace "${excludes[@]}"
 
+# A short run of every fuzz target (scripts/fuzz.sh; FUZZ_SECONDS sets the seconds per target).
+bash scripts/fuzz.sh
+
 step "build the loader package and the demo"
 bash scripts/build.sh
 

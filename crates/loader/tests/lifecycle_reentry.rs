@@ -63,7 +63,7 @@ fn install(t: &JsValue, on: &str, method: &str, log: &Array, bad: &Array) -> Fun
         const check = (e) => { if (!e || e.name !== "TesseraError") bad.push(String(e)); };
         const args = {
           setProps: (n) => [n, { n: 1 }], publish: () => ["re:topic", { x: 1 }],
-          subscribe: () => ["re:*", () => {}], unsubscribe: () => [1], navigate: () => [location.pathname],
+          subscribe: () => ["re:*", () => {}], unsubscribe: () => [t.subscribe("other:*", () => {})], navigate: () => [location.pathname],
           states: () => [], stats: () => [], start: () => [], dispose: () => [],
         };
         let fired = false;
