@@ -11,8 +11,10 @@ cd "$ROOT"
 # allowlists, section scanner, deferred edits) took it to 53.5 KiB, and the model tree's sorted
 # id maps brought it back to 47.8 KiB (48,936 B): docs/budget.md, "The loader's own size",
 # records what each part costs and what must come back out. The manifest text gate
-# (tessera_manifest::check_text: no input traps the loader) added 2.5 KB: 50.7 KiB (51,906 B).
+# (tessera_manifest::check_text: no input traps the loader) added 2.5 KB: 50.7 KiB (51,906 B);
+# stats() (276 B), the event queue, the lifecycle's explicit unload edges and clearer fetch errors
+# (528 B) took it to 51.5 KiB (52,710 B).
 # Lower this number whenever the loader gets smaller; never raise it quietly.
-LOADER_BUDGET_BYTES=52224
+LOADER_BUDGET_BYTES=53248
 cargo run --quiet -p tessera-budget -- check "$DIST/tessera.json" --loader pkg \
   --loader-budget "$LOADER_BUDGET_BYTES" "$@"

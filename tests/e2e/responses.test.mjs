@@ -153,7 +153,7 @@ test('each failing response ends its own component in a typed error; the rest mo
   // The messages say what happened.
   assert.match(outcome.errors['slow-headers'][1], /not loaded after 1500 ms/);
   assert.match(outcome.errors.truncated[1], /the response body broke off/);
-  assert.match(outcome.errors['other-origin'][1], /\(3 attempts\): no response.*CORS: Access-Control-Allow-Origin/);
+  assert.match(outcome.errors['other-origin'][1], /\(3 attempts\): no response: .*CORS refused it \(another origin must send Access-Control-Allow-Origin\)/);
   assert.match(outcome.errors.html[1], /text\/html/);
   assert.match(outcome.errors['not-modified'][1], /304/);
   assert.equal(hits.get('/components/clock.wasm'), 1, 'the same-origin redirect was followed');

@@ -141,7 +141,7 @@ impl Error {
                     " attempts)"
                 });
                 put(if *no_response {
-                    ": no response, because the server is unreachable or because the module (or a redirect) is on another origin that does not allow this page (CORS: Access-Control-Allow-Origin)"
+                    ": no response: the server is unreachable, or CORS refused it (another origin must send Access-Control-Allow-Origin)"
                 } else {
                     ": the response body broke off"
                 });

@@ -72,31 +72,26 @@ impl Loader {
     /// and, summed over the isolated ones, the nodes and listeners in their DOM and their
     /// timers, and every subscription on the bus (the page's included). For leak checks.
     pub(crate) fn stats(&self) -> JsValue {
-        let stats: JsValue = Object::new().into();
-        let mut totals = [0u32; 4];
-        let mut instances = 0;
+        let (mut instances, mut nodes, mut listeners, mut timers) = (0, 0, 0, 0);
         for c in &self.components {
             match &*c.live.borrow() {
                 Some(Live::Guest(guest)) => {
                     let n = guest.counts();
-                    for (total, n) in totals.iter_mut().zip([n.nodes, n.listeners, n.timers, 0]) {
-                        *total += n;
-                    }
+                    (nodes, listeners, timers) =
+                        (nodes + n.nodes, listeners + n.listeners, timers + n.timers);
                     instances += 1;
                 }
                 Some(Live::Bindgen(_)) => instances += 1,
                 None => {}
             }
         }
-        totals[3] = self.ctx.bus.subscriptions();
-        set(&stats, "instances", &instances.into());
-        for (key, n) in ["nodes", "listeners", "timers", "subscriptions"]
-            .iter()
-            .zip(totals)
-        {
-            set(&stats, key, &n.into());
-        }
-        stats
+        sys::stats(
+            instances,
+            nodes,
+            listeners,
+            timers,
+            self.ctx.bus.subscriptions(),
+        )
     }
 
     /// `{ mounted: [names], failed: [{ name, code, message }], waiting: [names] }`.

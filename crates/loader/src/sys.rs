@@ -117,6 +117,14 @@ extern "C" {
 
     /// `{ mounted: [], failed: [], waiting: [] }`.
     pub(crate) fn summary() -> JsValue;
+    /// `stats()`'s object: `{ instances, nodes, listeners, timers, subscriptions }`.
+    pub(crate) fn stats(
+        instances: u32,
+        nodes: u32,
+        listeners: u32,
+        timers: u32,
+        subscriptions: u32,
+    ) -> JsValue;
     /// Adds `name` to `summary[list]`; with a `code` (not empty), as `{ name, code, message }`.
     pub(crate) fn tally(summary: &JsValue, list: &str, name: &str, code: &str, message: &str);
 

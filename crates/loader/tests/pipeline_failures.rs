@@ -141,7 +141,8 @@ async fn network_error_is_retried_then_reported() {
     )
     .await;
     assert!(
-        message.contains(" (3 attempts): no response, because the server is unreachable or "),
+        message
+            .contains(" (3 attempts): no response: the server is unreachable, or CORS refused it "),
         "{message}"
     );
 }

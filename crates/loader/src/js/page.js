@@ -114,6 +114,10 @@ export function perf(name, phase, end) {
   } catch {}
 }
 
+/** `stats()`'s object. */
+export const stats = (instances, nodes, listeners, timers, subscriptions) =>
+  ({ instances, nodes, listeners, timers, subscriptions });
+
 /** `start()`'s summary, empty; `tally` fills it. */
 export const summary = () => ({ mounted: [], failed: [], waiting: [] });
 
