@@ -20,7 +20,7 @@ const CASES = [
   ['100,000 components', { manifestVersion: 1, components: Array.from({ length: 100_000 }, (_, i) => component(i, { n: i })) }],
   ['5 MB of props', {
     manifestVersion: 1,
-    components: [component(0, { rows: Array.from({ length: 70_000 }, (_, i) => ({ id: i, name: `row ${i}`, price: i * 1.5, tags: ['a', 'b'] })) })],
+    components: [component(0, { rows: Array.from({ length: 80_000 }, (_, i) => ({ id: i, name: `row ${i}`, price: i * 1.5, tags: ['a', 'b'] })) })],
   }],
 ];
 

@@ -8,9 +8,11 @@
 //! Each component's `props` stay a JavaScript value and reach the guest as `JSON.stringify` text.
 
 use crate::errors::{Error, Failure};
+use crate::sys;
 use crate::text::{field, js_message};
 use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, JSON};
+use tessera_manifest::limits::{MAX_COMPONENTS, MAX_PROPS_DEPTH};
 use tessera_manifest::value::Value;
 use tessera_manifest::{Manifest, Problems};
 use wasm_bindgen::{JsCast, JsValue};
@@ -77,10 +79,22 @@ const OTHER: u8 = 4;
 /// Converts plain JSON data at `level` (see [`ROOT`]) to a [`Value`], keeping object keys in
 /// order. On the way, pushes one entry to `props` per item of `components`: its props as JSON
 /// text, `{}` when absent; so one walk serves validation and the props.
+///
+/// Two shortcuts keep the walk cheap where the page hands over a lot: props are not walked key by
+/// key (validation needs only their depth, which JavaScript measures, and the text gate has
+/// refused repeated keys already), and a `components` list longer than the limit is not walked
+/// at all (validation reports only its length).
 fn value(json: &JsValue, level: u8, props: &mut Vec<String>) -> Value {
     if level == PROPS {
         if let Some(text) = props.last_mut() {
             *text = props_json(json);
+        }
+        return nested(sys::depth(json).min(MAX_PROPS_DEPTH + 1));
+    }
+    if level == COMPONENTS && Array::is_array(json) {
+        let len = json.unchecked_ref::<Array>().length() as usize;
+        if len > MAX_COMPONENTS {
+            return Value::Array((0..len).map(|_| Value::Null).collect());
         }
     }
     if let Some(b) = json.as_bool() {
@@ -120,4 +134,18 @@ fn value(json: &JsValue, level: u8, props: &mut Vec<String>) -> Value {
     } else {
         Value::Null
     }
+}
+
+/// A stand-in for props `depth` levels deep: arrays nested `depth` times (`null` for 0), which
+/// validation judges as it would the props themselves.
+fn nested(depth: usize) -> Value {
+    let mut value = Value::Null;
+    for level in 0..depth {
+        value = Value::Array(if level == 0 {
+            Vec::new()
+        } else {
+            alloc::vec![value]
+        });
+    }
+    value
 }

@@ -117,6 +117,8 @@ extern "C" {
 
     /// `{ mounted: [], failed: [], waiting: [] }`.
     pub(crate) fn summary() -> JsValue;
+    /// The nesting depth of JSON data: 0 for a scalar, 1 for `[]` or `{}`.
+    pub(crate) fn depth(json: &JsValue) -> usize;
     /// `stats()`'s object: `{ instances, nodes, listeners, timers, subscriptions }`.
     pub(crate) fn stats(
         instances: u32,

@@ -114,6 +114,14 @@ export function perf(name, phase, end) {
   } catch {}
 }
 
+/** The nesting depth of JSON data (0 for a scalar, 1 for `[]` or `{}`); the text gate bounds it. */
+export function depth(v) {
+  let d = 0;
+  if (v === null || typeof v !== "object") return d;
+  for (const k in v) d = Math.max(d, depth(v[k]));
+  return d + 1;
+}
+
 /** `stats()`'s object. */
 export const stats = (instances, nodes, listeners, timers, subscriptions) =>
   ({ instances, nodes, listeners, timers, subscriptions });
