@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
     match &gate {
         Ok(()) => {
             if let Err(problem) = &serde {
-                panic!("the gate passed what serde_json refuses: {}", problem.message);
+                panic!(
+                    "the gate passed what serde_json refuses: {}",
+                    problem.message
+                );
             }
         }
         Err(problems) => {

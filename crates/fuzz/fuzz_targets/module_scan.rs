@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 use tessera_abi::module::Scan;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&cut, bytes)) = data.split_first() else { return };
+    let Some((&cut, bytes)) = data.split_first() else {
+        return;
+    };
     let cap = u32::from(cut) * 4;
     let mut whole = Scan::new(cap);
     let at_once = whole.feed(bytes).and_then(|()| whole.finish());

@@ -2,6 +2,10 @@
 //! together (problems are one line each, accepted manifests keep their invariants, the JSON text
 //! path and the `Value` path agree).
 
+#[path = "support/json_text.rs"]
+mod json_text;
+
+use json_text::to_json;
 use proptest::prelude::*;
 use tessera_manifest::value::Value;
 use tessera_manifest::{fields, from_json_str, from_value, Manifest, Problems};
@@ -187,38 +191,6 @@ fn nearly_valid() -> impl Strategy<Value = Value> {
             ("components".to_string(), Value::Array(components)),
         ])
     })
-}
-
-/// JSON text for a value (finite numbers only), keeping key order and duplicates.
-fn to_json(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&serde_json::to_string(n).unwrap()),
-        Value::String(s) => out.push_str(&serde_json::to_string(s).unwrap()),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                to_json(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(entries) => {
-            out.push('{');
-            for (i, (k, v)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&serde_json::to_string(k).unwrap());
-                out.push(':');
-                to_json(v, out);
-            }
-            out.push('}');
-        }
-    }
 }
 
 fn all_finite(value: &Value) -> bool {

@@ -108,7 +108,7 @@ pub async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
         sleep(5).await;
         waited += 5;
     }
-    sleep(0).await;
+    dispatched().await;
     true
 }
 
