@@ -13,7 +13,8 @@
 // module "./tessera_loader_bg.js" and passes snippet modules (`src/js/*.js`) as namespaces; the
 // glue reads exports as `wasm.<name>`. Every rename is checked: the script fails rather than
 // write glue that does not match the wasm. It also drops three runtime fallbacks of the glue that
-// no browser able to run the loader uses (each removal fails the build when its text is absent).
+// no browser able to run the loader uses (each removal fails the build when its text is absent),
+// and puts the fault guard around the glue (at the end of this file).
 import { readFileSync } from "node:fs";
 
 const [mapFile, wasmFile, glueFile] = process.argv.slice(2);
@@ -143,5 +144,37 @@ for (const [old, renamed] of map.exports) {
 }
 const left = glue.match(/\bwasm\.\w+/g);
 if (left) fail(`exports read in the glue but not in the mapping: ${[...new Set(left)].join(", ")}`);
+
+// The fault guard (crates/loader/src/js/guard.js): the glue becomes `function glue(guard)`, one
+// copy of it per wasm instance, with every export of the instance wrapped by `guard`; the module
+// exports what `guarded()` builds over it under the glue's own names. The imports stay at the top.
+const importLines = glue.match(/^import [^\n]*\n/gm) ?? [];
+for (const line of importLines) glue = glue.replace(line, "");
+if (!importLines.some((l) => /^import \{[^}]*\btesseraError\b[^}]*\} from/.test(l))) {
+  fail("the glue does not import tesseraError by name, which the fault guard needs");
+}
+const classes = [...glue.matchAll(/^export class (\w+)/gm)].map((m) => m[1]);
+const functions = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+if (classes.join() !== "Tessera") fail(`expected the one exported class Tessera, found ${classes.join(", ")}`);
+glue = glue.replace(/^export (class|function) /gm, "$1 ");
+drop("the instance's exports", "wasm = instance.exports;", "wasm = guard(instance.exports);", 1);
+drop(
+  "the glue's export list",
+  "export { initSync, __wbg_init as default };",
+  `return { Tessera, init: __wbg_init, initSync, module: () => wasmModule, functions: { ${functions.join(", ")} } };`,
+  1,
+);
+if (/^export /m.test(glue)) fail("an export the fault guard does not handle is left in the glue");
+const guardPath = new URL("../crates/loader/src/js/guard.js", import.meta.url).pathname;
+glue = `${importLines.join("")}import { guarded } from ${JSON.stringify(guardPath)};
+
+function glue(guard) {
+${glue}
+}
+
+const api = guarded(glue, tesseraError);
+export const { ${["Tessera", "initSync", ...functions].join(", ")} } = api;
+export default api.init;
+`;
 
 process.stdout.write(glue);

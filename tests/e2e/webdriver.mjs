@@ -49,6 +49,8 @@ export async function firefox() {
     goto: (url) => call('POST', s('/url'), { url }),
     /** Runs `script` (a function body) with `args`; returns its value. */
     run: (script, ...args) => call('POST', s('/execute/sync'), { script, args }),
+    /** Runs `script` (a function body) that calls its last argument with the result. */
+    runAsync: (script, ...args) => call('POST', s('/execute/async'), { script, args }),
     /** Finds `selector` inside the open shadow root of the host element `host`. */
     async inShadow(host, selector) {
       const h = await call('POST', s('/element'), { using: 'css selector', value: host });

@@ -25,7 +25,9 @@ export type TesseraErrorCode =
   | "manifest-invalid" | "slot-missing" | "fetch-failed" | "http-status" | "timeout"
   | "content-type" | "over-budget" | "integrity" | "compile-failed" | "abi-mismatch"
   | "instantiate-failed" | "trap" | "memory-limit" | "abi-violation" | "invalid-state"
-  | "unknown-component" | "cancelled";
+  | "unknown-component" | "cancelled"
+  /** The loader's own wasm faulted (a bug): see docs/architecture.md, "Faults". */
+  | "internal";
 
 /** What the loader's promises reject with and its methods throw. */
 export interface TesseraError extends Error {
