@@ -1,8 +1,8 @@
 // End-to-end: module responses as they really fail, from a server that misbehaves on purpose, in
-// headless Chromium. One manifest holds a good component and one component per failure; each
-// failure ends in its own typed error (code, message) for that component alone, with the retry
-// behaviour docs/architecture.md states (network errors and 408/429/5xx retried, nothing else),
-// and the good component mounts. A second server on another port is the "other origin".
+// headless Chromium and Firefox. One manifest holds a good component and one component per
+// failure; each failure ends in its own typed error (code, message) for that component alone, with
+// the retry behaviour docs/architecture.md states (network errors and 408/429/5xx retried, nothing
+// else), and the good component mounts. A second server on another port is the "other origin".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST } from './harness.mjs';
+import { firefox } from './webdriver.mjs';
 
 const WASM = readFileSync(join(DIST, 'components', 'counter.wasm'));
 const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
@@ -114,30 +115,29 @@ const CASES = () => [
   ['other-origin-cors', `${otherUrl}cors/counter.wasm`, 'mounted', null, 1],
 ];
 
-test('each failing response ends its own component in a typed error; the rest mount', async () => {
-  const page = await browser.newPage();
-  const uncaught = [];
-  page.on('pageerror', (e) => uncaught.push(e.message));
-  await page.goto(mainUrl);
-  const cases = CASES();
-  const outcome = await page.evaluate(async (cases) => {
-    const m = await import('/loader/tessera_loader.js');
-    await m.default();
-    document.body.innerHTML = cases.map(([name]) => `<div id="${name}"></div>`).join('');
-    const components = cases.map(([name, module]) => ({
-      name, module, slot: `#${name}`, timeoutMs: name === 'good' ? 10000 : 1500, fallback: 'unavailable',
-    }));
-    const errors = {};
-    document.addEventListener('tessera:error', (e) => { errors[e.detail.name] = [e.detail.code, e.detail.message]; });
-    const t = m.Tessera.fromObject({ manifestVersion: 1, components }, location.href, { retries: 2, retryDelayMs: 10 });
-    await t.start();
-    await new Promise((done) => setTimeout(done, 50));
-    const states = t.states();
-    const texts = Object.fromEntries(cases.map(([name]) => [name, document.getElementById(name).textContent]));
-    return { states, errors, texts };
-  }, cases);
-  await page.close();
+/**
+ * Runs in the page (its text is sent to both browsers): one component per case, each in its own
+ * slot; returns the states, the error events' codes and messages, and what each slot shows.
+ */
+async function inPage(cases) {
+  const m = await import('/loader/tessera_loader.js');
+  await m.default();
+  document.body.innerHTML = cases.map(([name]) => `<div id="${name}"></div>`).join('');
+  const components = cases.map(([name, module]) => ({
+    name, module, slot: `#${name}`, timeoutMs: name === 'good' ? 10000 : 1500, fallback: 'unavailable',
+  }));
+  const errors = {};
+  document.addEventListener('tessera:error', (e) => { errors[e.detail.name] = [e.detail.code, e.detail.message]; });
+  const t = m.Tessera.fromObject({ manifestVersion: 1, components }, location.href, { retries: 2, retryDelayMs: 10 });
+  await t.start();
+  await new Promise((done) => setTimeout(done, 50));
+  const states = t.states();
+  const texts = Object.fromEntries(cases.map(([name]) => [name, document.getElementById(name).textContent]));
+  return { states, errors, texts };
+}
 
+/** The checks, the same in both browsers. */
+function check(cases, outcome) {
   const problems = [];
   for (const [name, module, state, code, requests] of cases) {
     const path = module.startsWith('http') ? `other:${new URL(module).pathname}` : module;
@@ -158,5 +158,32 @@ test('each failing response ends its own component in a typed error; the rest mo
   assert.match(outcome.errors['not-modified'][1], /304/);
   assert.equal(hits.get('/components/clock.wasm'), 1, 'the same-origin redirect was followed');
   assert.equal(hits.get('other:/plain/redirected.wasm'), 3, 'the cross-origin redirect was followed');
+}
+
+test('Chromium: each failing response ends its own component in a typed error; the rest mount', async () => {
+  hits.clear();
+  const page = await browser.newPage();
+  const uncaught = [];
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.goto(mainUrl);
+  const cases = CASES();
+  const outcome = await page.evaluate(inPage, cases);
+  await page.close();
+  check(cases, outcome);
   assert.deepEqual(uncaught, []);
+});
+
+test('Firefox: each failing response ends its own component in a typed error; the rest mount', async () => {
+  hits.clear();
+  const ff = await firefox();
+  try {
+    await ff.goto(mainUrl);
+    await ff.run('window.uncaught = []; addEventListener("error", (e) => uncaught.push(e.message));');
+    const cases = CASES();
+    const outcome = await ff.runAsync(`(${inPage})(arguments[0]).then(arguments[1], (e) => arguments[1]({ failed: String(e) }));`, cases);
+    check(cases, outcome);
+    assert.deepEqual(await ff.run('return window.uncaught;'), []);
+  } finally {
+    await ff.close();
+  }
 });
