@@ -157,3 +157,56 @@ test('start, the bus, navigation, dispose and free', async () => {
   assert.deepEqual(log.get('use after free'), ['threw', 'TesseraError', 'invalid-state', null, null, 'states() on a Tessera that was freed']);
   assert.deepEqual(errors, []);
 });
+
+test('hostile arguments: a TesseraError or a result, never a fault of the loader', async () => {
+  const { log, errors } = await inPage(async (m, rec, manifest) => {
+    // Made first: it must still answer at the end, which it would not after a fault.
+    const witness = m.Tessera.fromObject(manifest);
+    const cyclic = { manifestVersion: 1, components: [] };
+    cyclic.self = cyclic;
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const throwing = new Proxy({}, { get() { throw new Error('get'); }, ownKeys() { throw new Error('keys'); } });
+    const noString = { toString() { throw new Error('toString'); } };
+    const plain = () => m.Tessera.fromObject(manifest);
+    const cases = {
+      'manifest cyclic': () => m.Tessera.fromObject(cyclic),
+      'manifest bigint': () => m.Tessera.fromObject({ ...manifest, n: 1n }),
+      'manifest getter': () => m.Tessera.fromObject({ manifestVersion: 1, get components() { throw new Error('boom'); } }),
+      'manifest toJSON': () => m.Tessera.fromObject({ toJSON() { throw new Error('toJSON'); } }),
+      'manifest proxy': () => m.Tessera.fromObject(throwing),
+      'manifest revoked': () => m.Tessera.fromObject(revoked.proxy),
+      'baseUrl no string': () => m.Tessera.fromObject(manifest, noString).states(),
+      'baseUrl symbol': () => m.Tessera.fromObject(manifest, Symbol('s')).states(),
+      'options getter': () => m.Tessera.fromObject(manifest, undefined, { get retries() { throw new Error('o'); } }).states(),
+      'options proxy': () => m.Tessera.fromObject(manifest, undefined, throwing).states(),
+      'options revoked': () => m.Tessera.fromObject(manifest, undefined, revoked.proxy).states(),
+      'fetch throws': () => m.Tessera.fromObject(manifest, undefined, { retries: 0, fetch() { throw new Error('f'); } }).mount('counter'),
+      'import throws': () => m.Tessera.fromObject({ manifestVersion: 1, components: [{ name: 'g', kind: 'bindgen', module: '/components/counter.wasm', glue: '/nope.js', slot: '#a', load: 'manual' }] }, undefined, { import() { throw new Error('i'); } }).mount('g'),
+      'root throws': () => m.Tessera.fromObject(manifest, undefined, { root: throwing }).mount('counter'),
+      'fromUrl no string': () => m.Tessera.fromUrl(noString),
+      'fromUrl options proxy': () => m.Tessera.fromUrl('/nope.json', throwing),
+      'name no string': () => plain().mount(noString),
+      'name symbol': () => plain().state(Symbol('s')),
+      'topic no string': () => plain().publish(noString, 'x'),
+      'data cyclic': () => plain().publish('x', cyclic),
+      'data proxy': () => plain().publish('x', throwing),
+      'props proxy': () => plain().setProps('counter', throwing),
+      'subscriber not a function': () => { const t = plain(); t.subscribe('x', 5); return t.publish('x', 'y'); },
+      'subscriber throws': () => { const t = plain(); t.subscribe('x', () => { throw new Error('s'); }); return t.publish('x', 'y'); },
+    };
+    for (const [what, f] of Object.entries(cases)) await rec(what, f);
+    await new Promise((done) => setTimeout(done, 100));
+    await rec('witness', () => witness.states());
+  }, { expected: ['nope', '[object]', 'a bus subscriber threw'] });
+  const faults = [...log].filter(([, [how, name, code]]) => how === 'threw' && (name !== 'TesseraError' || code === 'internal'));
+  assert.deepEqual(faults, []);
+  assert.deepEqual(log.get('witness'), ['ok', JSON.stringify({ counter: 'not-loaded', routed: 'not-loaded' })]);
+  for (const what of ['manifest cyclic', 'manifest bigint', 'manifest getter', 'manifest toJSON', 'manifest proxy', 'manifest revoked']) {
+    assert.equal(log.get(what)[2], 'manifest-invalid', what);
+  }
+  assert.equal(log.get('fetch throws')[2], 'fetch-failed');
+  assert.equal(log.get('fromUrl no string')[2], 'http-status', 'read as "[object]", a 404');
+  assert.deepEqual(log.get('name no string').slice(0, 3), ['threw', 'TesseraError', 'unknown-component']);
+  assert.deepEqual(errors, []);
+});

@@ -66,6 +66,9 @@ extern "C" {
     #[wasm_bindgen(method, getter = timeoutMs)]
     pub(crate) fn timeout_ms(this: &Options) -> u32;
 
+    /// `String(value)`, or `"[object]"` when that throws (a `toString` that throws, a revoked
+    /// proxy): a page's argument never throws through the loader's wasm.
+    pub(crate) fn string(value: &JsValue) -> String;
     /// A `TesseraError` object.
     #[wasm_bindgen(js_name = tesseraError)]
     pub(crate) fn tessera_error(
@@ -175,8 +178,4 @@ extern "C" {
     /// nothing, so that its shim has the shape of those that return a value (`api.rs`).
     #[wasm_bindgen(typescript_type = "void")]
     pub type Void;
-
-    /// `String(value)`.
-    #[wasm_bindgen(js_name = String)]
-    pub(crate) fn string(value: &JsValue) -> String;
 }

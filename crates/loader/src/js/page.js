@@ -4,19 +4,35 @@
 
 const isObject = (v) => v !== null && typeof v == "object";
 
+/** `String(v)`, or `"[object]"` when that throws: what the loader reads a page's argument as. */
+export function string(v) {
+  try {
+    return String(v);
+  } catch {
+    return "[object]";
+  }
+}
+
 /**
- * The loader's options with their defaults; a value of the wrong type means the default. One
- * object per loader, which also keeps what stops its load policies (`stops`).
+ * The loader's options with their defaults; a value of the wrong type, or one whose reading
+ * throws (a getter, a proxy), means the default. One object per loader, which also keeps what
+ * stops its load policies (`stops`).
  */
 export function options(o) {
+  const get = (k) => {
+    try {
+      return o[k];
+    } catch {}
+  };
   o = isObject(o) ? o : {};
-  const n = (k, d) => (typeof o[k] == "number" && o[k] >= 0 ? Math.trunc(Math.min(o[k], 4294967295)) : d);
-  const f = (k) => (typeof o[k] == "function" ? o[k] : null);
+  const n = (k, d, v = get(k)) => (typeof v == "number" && v >= 0 ? Math.trunc(Math.min(v, 4294967295)) : d);
+  const f = (k, v = get(k)) => (typeof v == "function" ? v : null);
+  const root = get("root");
   return {
     retries: n("retries", 2),
     retryDelayMs: n("retryDelayMs", 250),
     timeoutMs: n("timeoutMs", 30000),
-    root: isObject(o.root) ? o.root : document,
+    root: isObject(root) ? root : document,
     fetch: f("fetch"),
     import: f("import"),
     // What stops the load policies' observers and listeners: see `stopPolicies`.
