@@ -27,5 +27,6 @@ node scripts/shrink-loader.mjs "$BINDGEN/names.json" "$OUT/tessera_loader_bg.was
 # --bundle inlines the loader's JS snippets (src/js/*.js): the package holds one JS file.
 esbuild --bundle --minify --format=esm --log-level=warning "$BINDGEN/tessera_loader.short.js" \
   > "$OUT/tessera_loader.js"
+node scripts/bundler-hints.mjs "$OUT/tessera_loader.js"
 # The public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
 cp "$BINDGEN/tessera_loader.d.ts" "$OUT/"

@@ -6,6 +6,7 @@ TESSERA_NEED_BROWSERS=0 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
 bash scripts/build-loader.sh pkg
+node scripts/package.mjs pkg
 
 step "components: cargo build (release, wasm32) + wasm-opt"
 mapfile -t names < <(component_names)

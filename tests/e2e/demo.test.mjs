@@ -129,13 +129,21 @@ test('products publish cart:add over the bus, the cart counts, and clearing publ
   await waitForState(p, 'products', 'mounted');
   await waitForState(p, 'cart', 'mounted');
   const count = async () => (await inComponent(p, '#cart', '.count')).first().text();
+  const total = async () => (await inComponent(p, '#cart', '.total')).first().text();
   assert.equal(await count(), '0');
+  assert.equal(await total(), '$0.00');
   const adds = (await inComponent(p, '#products', 'button.add')).all;
   assert.equal(adds.length, 3);
+  // The demo's manifest prices them $4, $7 and $12.
   await adds[0].click();
   await eventually(count, '1');
-  await (await inComponent(p, '#products', 'button.add')).all[2].click();
+  assert.equal(await total(), '$4.00');
+  await (await inComponent(p, '#products', 'button.add')).all[1].click();
   await eventually(count, '2');
+  assert.equal(await total(), '$11.00');
+  await (await inComponent(p, '#products', 'button.add')).all[2].click();
+  await eventually(count, '3');
+  assert.equal(await total(), '$23.00');
   await (await inComponent(p, '#cart', 'button.badge')).first().click();
   await (await inComponent(p, '#cart', 'button.clear')).first().click();
   await eventually(count, '0');

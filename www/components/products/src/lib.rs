@@ -147,7 +147,8 @@ impl Component for Products {
                 let payload = Object::new()
                     .str("id", &p.id)
                     .str("name", &p.name)
-                    .int("price", p.price)
+                    // In currency units, as the cart reads it: 690 cents are `6.90`.
+                    .raw("price", &fixed(p.price, 2))
                     .finish();
                 if cx.publish("cart:add", payload.as_bytes()).is_err() {
                     self.denied = true;

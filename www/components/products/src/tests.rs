@@ -42,7 +42,7 @@ fn add_to_cart_publishes_and_flashes() {
         h.published(),
         [(
             "cart:add".into(),
-            r#"{"id":"assam","name":"Assam","price":690}"#.into()
+            r#"{"id":"assam","name":"Assam","price":6.90}"#.into()
         )]
     );
     assert_eq!(h.select("button.added").len(), 1);

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Writes the npm package's own files into OUT (default pkg/), beside the loader that
+// scripts/build-loader.sh built there: package.json, README.md and the two licence files. The
+// package is pkg/, not the repository root, whose package.json is the development workspace
+// (its scripts would point at files the package does not hold).
+//
+//   node scripts/package.mjs [OUT]
+//
+// One source for each field: name, description, licence, keywords and engines come from the root
+// package.json, the version from the Cargo workspace (the two must agree, or this fails), the
+// repository from the Cargo workspace, the README from crates/loader/README.md (the user guide
+// and API reference).
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = process.argv[2] ?? join(ROOT, 'pkg');
+const fail = (why) => {
+  console.error(`package: ${why}`);
+  process.exit(1);
+};
+
+/** What the package ships besides package.json; tests/e2e/package.test.mjs checks the tarball. */
+const FILES = [
+  'tessera_loader.js',
+  'tessera_loader_bg.wasm',
+  'tessera_loader.d.ts',
+  'README.md',
+  'LICENSE-MIT',
+  'LICENSE-APACHE',
+];
+
+const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+const workspace = (key) => cargo.match(new RegExp(`^${key} = "([^"]+)"`, 'm'))?.[1];
+const version = workspace('version');
+if (version !== root.version) fail(`package.json has version ${root.version}, the Cargo workspace ${version}`);
+
+copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
+copyFileSync(join(ROOT, 'LICENSE-MIT'), join(OUT, 'LICENSE-MIT'));
+copyFileSync(join(ROOT, 'LICENSE-APACHE'), join(OUT, 'LICENSE-APACHE'));
+for (const file of FILES) if (!existsSync(join(OUT, file))) fail(`${OUT}/${file} is missing: build the loader first`);
+
+const manifest = {
+  name: root.name,
+  version,
+  description: root.description,
+  keywords: root.keywords,
+  license: root.license,
+  repository: { type: 'git', url: workspace('repository') },
+  type: 'module',
+  main: './tessera_loader.js',
+  types: './tessera_loader.d.ts',
+  exports: {
+    '.': { types: './tessera_loader.d.ts', import: './tessera_loader.js', default: './tessera_loader.js' },
+    './tessera_loader_bg.wasm': './tessera_loader_bg.wasm',
+    './package.json': './package.json',
+  },
+  // Importing the package only defines things; nothing runs until `init()`.
+  sideEffects: false,
+  engines: root.engines,
+  files: FILES,
+};
+writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
