@@ -166,6 +166,9 @@ drop(
 );
 if (/^export /m.test(glue)) fail("an export the fault guard does not handle is left in the glue");
 const guardPath = new URL("../crates/loader/src/js/guard.js", import.meta.url).pathname;
+// The error class and its guard, from the same copy of src/js/page.js the glue imports.
+const pagePath = [...namespaces.keys()].find((p) => /\/tessera-loader-[^/]+\/src\/js\/page\.js$/.test(p));
+if (!pagePath) fail("the glue does not import src/js/page.js");
 glue = `${importLines.join("")}import { guarded } from ${JSON.stringify(guardPath)};
 
 function glue(guard) {
@@ -175,6 +178,7 @@ ${glue}
 const api = guarded(glue, tesseraError);
 export const { ${["Tessera", "initSync", ...functions].join(", ")} } = api;
 export default api.init;
+export { TesseraError, isTesseraError } from ${JSON.stringify(pagePath)};
 `;
 
 process.stdout.write(glue);

@@ -15,6 +15,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
+/// `TesseraManifest` and its parts, generated from the JSON Schema (scripts/manifest-types.mjs).
+#[wasm_bindgen(typescript_custom_section)]
+const MANIFEST_TYPES: &str = include_str!("manifest.d.ts");
 
 /// A loader for one manifest: fetches, checks, isolates and mounts its components.
 ///
@@ -59,8 +62,8 @@ impl Tessera {
     /// `baseUrl` (itself relative to the page; default the page's URL). Throws `manifest-invalid`.
     #[wasm_bindgen(js_name = fromObject)]
     pub fn from_object_js(
-        #[wasm_bindgen(unchecked_param_type = "unknown")] manifest: JsValue,
-        #[wasm_bindgen(js_name = baseUrl, unchecked_param_type = "string | null | undefined")]
+        #[wasm_bindgen(unchecked_param_type = "TesseraManifest")] manifest: JsValue,
+        #[wasm_bindgen(js_name = baseUrl, unchecked_optional_param_type = "string | null")]
         base_url: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "TesseraOptions")] options: JsValue,
     ) -> Result<Tessera, JsValue> {

@@ -29,18 +29,22 @@ export type TesseraErrorCode =
   /** The loader's own wasm faulted (a bug): see docs/architecture.md, "Faults". */
   | "internal";
 
-/** What the loader's promises reject with and its methods throw. */
-export interface TesseraError extends Error {
-  name: "TesseraError";
+/** What the loader's promises reject with and its methods throw: `e instanceof TesseraError`. */
+export declare class TesseraError extends Error {
+  private constructor();
+  readonly name: "TesseraError";
   /** What went wrong, for programs to switch on. */
-  code: TesseraErrorCode;
+  readonly code: TesseraErrorCode;
   /** The component, or `null` for the manifest. */
-  component: string | null;
+  readonly component: string | null;
   /** The state the component failed in, or `null` when the step was refused before it began. */
-  state: TesseraState | null;
+  readonly state: TesseraState | null;
   /** The browser's own error, when there is one. */
-  cause?: unknown;
+  readonly cause?: unknown;
 }
+
+/** Whether `error` is a `TesseraError` (the same as `error instanceof TesseraError`). */
+export declare function isTesseraError(error: unknown): error is TesseraError;
 
 /** `detail` of every `tessera:<state>` event. */
 export interface TesseraLifecycleDetail {
@@ -110,4 +114,11 @@ export interface TesseraEventMap {
 declare global {
   interface DocumentEventMap extends TesseraEventMap {}
   interface HTMLElementEventMap extends TesseraEventMap {}
+  /**
+   * `Tessera` has a `[Symbol.dispose]()` (`free`, for `using`). Declared as `lib.esnext.disposable`
+   * and `@types/node` declare it, so that a program whose `lib` predates it (ES2023) type-checks.
+   */
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
 }

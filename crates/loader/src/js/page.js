@@ -40,14 +40,23 @@ export function options(o) {
   };
 }
 
-/** A `TesseraError`: an `Error` with `code`, `component`, `state` and, when given, `cause`. */
-export function tesseraError(message, code, component, state, cause) {
-  const e = new Error(message);
-  e.name = "TesseraError";
-  Object.assign(e, { code, component: component ?? null, state: state ?? null });
-  if (cause !== undefined) e.cause = cause;
-  return e;
+/** What the loader's promises reject with and its methods throw; exported by the package. */
+export class TesseraError extends Error {
+  constructor(message, code, component, state, cause) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = "TesseraError";
+    this.code = code;
+    this.component = component ?? null;
+    this.state = state ?? null;
+  }
 }
+
+/** Whether `e` is a `TesseraError`; exported by the package. */
+export const isTesseraError = (e) => e instanceof TesseraError;
+
+/** A `TesseraError` (src/errors.rs and src/js/guard.js make them). */
+export const tesseraError = (message, code, component, state, cause) =>
+  new TesseraError(message, code, component, state, cause);
 
 /** Runs `next(value, true)` or `next(error, false)` once `p` settles: src/promise.rs. */
 export const after = (p, next) => p.then((v) => next(v, true), (e) => next(e, false));
