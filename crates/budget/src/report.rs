@@ -9,8 +9,12 @@ use crate::sections::WasmInfo;
 /// The version of the JSON report's shape; bumped on any incompatible change.
 pub const REPORT_VERSION: u32 = 1;
 
-/// The loader's default budget: 20 KiB of brotli bytes, wasm and JS glue together.
-pub const LOADER_BROTLI_BUDGET: u64 = 20 * 1024;
+/// The loader's default budget in brotli bytes, wasm and JS glue together: the ratchet the
+/// project itself enforces on the loader it ships (`npm run budget`, in CI), so that
+/// `tessera-budget check --loader node_modules/tessera-loader` passes for the released loader.
+/// Lowered whenever the loader gets smaller, never raised quietly; docs/budget.md ("The loader's
+/// own size") records every step. The long-term target is 20 KiB.
+pub const LOADER_BROTLI_BUDGET: u64 = 53_760;
 
 /// A whole size-budget report.
 #[derive(Debug, Clone, Serialize)]

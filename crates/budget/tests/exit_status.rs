@@ -24,7 +24,7 @@ fn over_budget_exits_1() {
     let run = site.run(&["check", "tessera.json", "--no-loader"]);
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
-        run.stdout.contains("cart gzip: 3.2 KiB > 2.0 KiB"),
+        run.stdout.contains("cart gzip: 3,281 B > 2,048 B (1,233 B over, 160.2% of budget)"),
         "{}",
         run.stdout
     );
@@ -73,7 +73,11 @@ fn the_default_loader_is_pkg_when_present() {
     let site = Site::new();
     let run = site.run(&["fits.json", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["loader"]["budget"]["brotli"], 20480);
+    assert_eq!(
+        json["loader"]["budget"]["brotli"],
+        tessera_budget::report::LOADER_BROTLI_BUDGET,
+        "the default is the budget the project enforces on its own loader"
+    );
     std::fs::remove_dir_all(site.path().join("pkg")).unwrap();
     let run = site.run(&["fits.json"]);
     assert_eq!(run.status, 0, "{run:?}");

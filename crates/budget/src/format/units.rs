@@ -14,6 +14,29 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// Exact bytes with thousands separators: `53,583 B`. Used where a budget is close, so that a
+/// rounded `52.3 KiB / 52.5 KiB` does not hide how many bytes are left.
+pub fn exact(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(" B");
+    out
+}
+
+/// Whether `actual` is at least [`CLOSE_PERCENT`] of `limit`: then reports show exact bytes.
+pub fn close(actual: u64, limit: u64) -> bool {
+    actual.saturating_mul(100) >= limit.saturating_mul(CLOSE_PERCENT)
+}
+
+/// From this share of a budget on (or over it), sizes are shown in exact bytes.
+pub const CLOSE_PERCENT: u64 = 95;
+
 /// A signed size: `+812 B`, `-1.2 KiB`, `0 B`.
 pub fn signed(n: i64) -> String {
     match n {
@@ -60,6 +83,7 @@ pub fn actual_and_limit(item: &Item, metric: Metric) -> (u64, Option<u64>) {
 }
 
 /// `812 B / 4.0 KiB` for a byte metric with a limit, `812 B` without one; pages as `17 / 17 pages`.
+/// Close to the limit (see [`close`]) both are exact: `53,583 B / 53,760 B`.
 pub fn cell(item: &Item, metric: Metric) -> String {
     let (actual, limit) = actual_and_limit(item, metric);
     if metric == Metric::MemoryPages {
@@ -70,12 +94,14 @@ pub fn cell(item: &Item, metric: Metric) -> String {
         };
     }
     match limit {
+        Some(limit) if close(actual, limit) => format!("{} / {}", exact(actual), exact(limit)),
         Some(limit) => format!("{} / {}", bytes(actual), bytes(limit)),
         None => bytes(actual),
     }
 }
 
-/// One over-budget line: `counter gzip: 4.5 KiB > 4.0 KiB (+512 B, 112.5% of budget)`.
+/// One over-budget line, in exact bytes: `counter gzip: 4,608 B > 4,096 B (512 B over, 112.5% of
+/// budget)`.
 pub fn overrun(item: &Item, metric: Metric) -> String {
     let (actual, limit) = actual_and_limit(item, metric);
     let limit = limit.unwrap_or(0);
@@ -89,9 +115,9 @@ pub fn overrun(item: &Item, metric: Metric) -> String {
         "{} {}: {} > {} ({} over, {} of budget)",
         item.name,
         metric.as_str(),
-        bytes(actual),
-        bytes(limit),
-        bytes(actual - limit),
+        exact(actual),
+        exact(limit),
+        exact(actual - limit),
         share(actual, limit)
     )
 }
@@ -107,6 +133,16 @@ pub const COLUMNS: [Metric; 4] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_bytes_near_a_budget() {
+        assert_eq!(exact(0), "0 B");
+        assert_eq!(exact(999), "999 B");
+        assert_eq!(exact(53_583), "53,583 B");
+        assert_eq!(exact(1_234_567), "1,234,567 B");
+        assert!(close(95, 100) && close(101, 100));
+        assert!(!close(94, 100));
+    }
 
     #[test]
     fn sizes_read_naturally() {
