@@ -4,7 +4,8 @@
 //! glue), and measures raw, gzip (level 9) and brotli (quality 11) bytes against the budgets the
 //! manifest sets, per component and in total, plus the loader package against its own budget (by
 //! default the one the project enforces on its shipped loader, [`report::LOADER_BROTLI_BUDGET`]).
-//! It breaks every module down by wasm section, compares with a saved JSON report, and writes Subresource Integrity values into the manifest. `docs/budget.md` is the user guide.
+//! It breaks every module down by wasm section, compares with a saved JSON report, and writes
+//! Subresource Integrity values into the manifest. `docs/budget.md` is the user guide.
 //!
 //! The entry point is [`cli::run`]; the pieces are usable on their own:
 //!
