@@ -19,6 +19,6 @@ done
 
 step "demo: static files, loader, manifest with fresh integrity"
 cp www/index.html www/main.js www/style.css www/tessera.json "$DIST/"
-cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm "$DIST/loader/"
+cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm pkg/tessera_slot.js "$DIST/loader/"
 cargo run --quiet -p tessera-budget -- integrity "$DIST/tessera.json"
 step "built: pkg/ (npm package) and www/dist/ (demo site)"

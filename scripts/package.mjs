@@ -26,6 +26,8 @@ const FILES = [
   'tessera_loader.js',
   'tessera_loader_bg.wasm',
   'tessera_loader.d.ts',
+  'tessera_slot.js',
+  'tessera_slot.d.ts',
   'README.md',
   'LICENSE-MIT',
   'LICENSE-APACHE',
@@ -38,6 +40,9 @@ const version = workspace('version');
 if (version !== root.version) fail(`package.json has version ${root.version}, the Cargo workspace ${version}`);
 
 copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
+// `tessera-loader/slot`, the <tessera-slot> element: plain JS over the public API.
+copyFileSync(join(ROOT, 'crates/loader/src/js/slot.js'), join(OUT, 'tessera_slot.js'));
+copyFileSync(join(ROOT, 'crates/loader/src/js/slot.d.ts'), join(OUT, 'tessera_slot.d.ts'));
 copyFileSync(join(ROOT, 'LICENSE-MIT'), join(OUT, 'LICENSE-MIT'));
 copyFileSync(join(ROOT, 'LICENSE-APACHE'), join(OUT, 'LICENSE-APACHE'));
 for (const file of FILES) if (!existsSync(join(OUT, file))) fail(`${OUT}/${file} is missing: build the loader first`);
@@ -54,11 +59,13 @@ const manifest = {
   types: './tessera_loader.d.ts',
   exports: {
     '.': { types: './tessera_loader.d.ts', import: './tessera_loader.js', default: './tessera_loader.js' },
+    './slot': { types: './tessera_slot.d.ts', import: './tessera_slot.js', default: './tessera_slot.js' },
     './tessera_loader_bg.wasm': './tessera_loader_bg.wasm',
     './package.json': './package.json',
   },
-  // Importing the package only defines things; nothing runs until `init()`.
-  sideEffects: false,
+  // Importing the loader only defines things; nothing runs until `init()`. Importing
+  // `tessera-loader/slot` defines the <tessera-slot> element, which must not be shaken out.
+  sideEffects: ['./tessera_slot.js'],
   engines: root.engines,
   files: FILES,
 };

@@ -26,7 +26,7 @@ test('the tarball holds the loader, its types, the README and both licences, not
     .trim().split('\n').map((f) => f.slice(2)).sort();
   assert.deepEqual(files, [
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json',
-    'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm',
+    'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.d.ts', 'tessera_slot.js',
   ]);
 });
 
@@ -44,7 +44,10 @@ test('package.json: exports with types and import, sideEffects, repository, keyw
   });
   assert.equal(Object.keys(pkg.exports['.'])[0], 'types', 'types comes first, as TypeScript requires');
   assert.equal(pkg.exports['./tessera_loader_bg.wasm'], './tessera_loader_bg.wasm');
-  assert.equal(pkg.sideEffects, false);
+  assert.deepEqual(pkg.exports['./slot'], {
+    types: './tessera_slot.d.ts', import: './tessera_slot.js', default: './tessera_slot.js',
+  });
+  assert.deepEqual(pkg.sideEffects, ['./tessera_slot.js'], 'only the element module runs code on import');
   assert.equal(pkg.repository.type, 'git');
   assert.equal(pkg.repository.url, cargo.match(/^repository = "([^"]+)"/m)[1]);
   assert.ok(pkg.keywords.includes('webassembly') && pkg.keywords.includes('micro-frontends'));

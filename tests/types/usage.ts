@@ -7,6 +7,7 @@ import init, {
   type TesseraErrorCode, type TesseraLifecycleDetail, type TesseraManifest, type TesseraOptions,
   type TesseraState, type TesseraStats, type TesseraSummary,
 } from 'tessera-loader';
+import { tesseraFor, TesseraSlot } from 'tessera-loader/slot';
 
 /** Every code, once: a missing or an unknown one fails to compile. */
 const CODES: Record<TesseraErrorCode, string> = {
@@ -100,3 +101,14 @@ for (const state of ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted',
 document.addEventListener('tessera:error', (e) => console.log(e.detail.code satisfies TesseraErrorCode | undefined, e.detail.message));
 slot.addEventListener('tessera:progress', (e) => console.log(e.detail.loaded, e.detail.total));
 slot.addEventListener('tessera:violation', (e) => console.log(e.detail.code, e.detail.detail));
+
+// The <tessera-slot> element and its shared loader.
+export async function slots(): Promise<void> {
+  const element: TesseraSlot | null = document.querySelector('tessera-slot');
+  const made: TesseraSlot = document.createElement('tessera-slot');
+  made.setAttribute('name', 'cart');
+  document.body.append(made);
+  const shared: Tessera = await tesseraFor('/tessera.json');
+  shared.publish('cart:cleared', '');
+  console.log(element?.dataset.tesseraState);
+}
