@@ -28,5 +28,7 @@ node scripts/shrink-loader.mjs "$BINDGEN/names.json" "$OUT/tessera_loader_bg.was
 esbuild --bundle --minify --format=esm --log-level=warning "$BINDGEN/tessera_loader.short.js" \
   > "$OUT/tessera_loader.js"
 node scripts/bundler-hints.mjs "$OUT/tessera_loader.js"
+# tessera-loader/slot, the <tessera-slot> element: minified on its own (it imports the loader).
+esbuild --minify --format=esm --log-level=warning crates/loader/src/js/slot.js > "$OUT/tessera_slot.js"
 # The public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
 cp "$BINDGEN/tessera_loader.d.ts" "$OUT/"

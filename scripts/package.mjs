@@ -40,8 +40,7 @@ const version = workspace('version');
 if (version !== root.version) fail(`package.json has version ${root.version}, the Cargo workspace ${version}`);
 
 copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
-// `tessera-loader/slot`, the <tessera-slot> element: plain JS over the public API.
-copyFileSync(join(ROOT, 'crates/loader/src/js/slot.js'), join(OUT, 'tessera_slot.js'));
+// `tessera-loader/slot`, the <tessera-slot> element (build-loader.sh minifies its JS).
 copyFileSync(join(ROOT, 'crates/loader/src/js/slot.d.ts'), join(OUT, 'tessera_slot.d.ts'));
 copyFileSync(join(ROOT, 'LICENSE-MIT'), join(OUT, 'LICENSE-MIT'));
 copyFileSync(join(ROOT, 'LICENSE-APACHE'), join(OUT, 'LICENSE-APACHE'));

@@ -1,8 +1,9 @@
 // End-to-end: the demo page in headless Chromium, as a user sees it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, inComponent, open, page, waitForState } from './harness.mjs';
+import { ARTIFACTS, DIST, ROOT, inComponent, open, page, waitForState } from './harness.mjs';
 
 let env;
 before(async () => { env = await open(); });
@@ -149,6 +150,142 @@ test('products publish cart:add over the bus, the cart counts, and clearing publ
   await eventually(count, '0');
   // The products heard cart:cleared: no "in cart" badge is left showing.
   await eventually(async () => (await inComponent(p, '#products', 'small.badge:not([hidden])')).count, 0);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+// ---- The live panel beside the components (www/main.js). ----
+
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'www', 'tessera.json'), 'utf8'));
+const EAGER = MANIFEST.components.filter((c) => (c.load ?? 'eager') === 'eager');
+const PHASES = ['fetch', 'compile', 'instantiate', 'mount'];
+
+/** The panel's row for component `name`, read at once: state, byte counts, budget, timings, buttons. */
+async function panelRow(p, name) {
+  return p.evaluate(([n, phases]) => {
+    const row = document.querySelector(`.panel .row[data-name="${n}"]`);
+    const value = (selector) => row.querySelector(selector).getAttribute('value');
+    return {
+      dataState: row.dataset.state,
+      state: row.querySelector('.state').textContent,
+      raw: value('.raw'), rawText: row.querySelector('.raw').textContent,
+      wire: value('.wire'), wireNote: row.querySelector('.wire-note').textContent,
+      maxBytes: value('.max-bytes'), maxGzipBytes: value('.max-gzip'), maxMemoryPages: value('.max-pages'),
+      phases: Object.fromEntries(phases.map((ph) => [ph, value(`data[data-phase="${ph}"]`)])),
+      phaseTexts: phases.map((ph) => row.querySelector(`data[data-phase="${ph}"]`).textContent),
+      enabled: Object.fromEntries([...row.querySelectorAll('button[data-action]')].map((b) => [b.dataset.action, !b.disabled])),
+    };
+  }, [name, PHASES]);
+}
+
+/** Waits until the panel shows all four phase timings and the wire size for `name`. */
+async function panelMeasured(p, name) {
+  await p.waitForFunction(([n, phases]) => {
+    const row = document.querySelector(`.panel .row[data-name="${n}"]`);
+    return row && row.querySelector('.wire').getAttribute('value') !== ''
+      && phases.every((ph) => row.querySelector(`data[data-phase="${ph}"]`).getAttribute('value') !== '');
+  }, [name, PHASES], { timeout: 5_000 });
+}
+
+test('the panel shows each eager component mounted, its bytes against its budget and its four phase timings', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  assert.deepEqual(EAGER.map((c) => c.name), ['counter', 'products', 'cart']);
+  for (const c of EAGER) {
+    await waitForState(p, c.name, 'mounted');
+    await panelMeasured(p, c.name);
+    const row = await panelRow(p, c.name);
+    const size = statSync(join(DIST, c.module)).size;
+    assert.equal(row.dataState, 'mounted', c.name);
+    assert.equal(row.state, 'mounted', c.name);
+    assert.equal(Number(row.raw), size, `${c.name}: raw bytes are the .wasm file's size`);
+    assert.equal(row.rawText, `${size.toLocaleString('en-US')} B`);
+    // This local server sends no Content-Encoding: the body on the wire is the raw module.
+    assert.equal(Number(row.wire), size, `${c.name}: wire bytes`);
+    assert.match(row.wireNote, /uncompressed/);
+    assert.equal(Number(row.maxBytes), c.budget.maxBytes);
+    assert.equal(Number(row.maxGzipBytes), c.budget.maxGzipBytes);
+    assert.equal(Number(row.maxMemoryPages), c.budget.maxMemoryPages);
+    for (const phase of PHASES) {
+      const ms = Number(row.phases[phase]);
+      assert.ok(Number.isFinite(ms) && ms >= 0, `${c.name} ${phase}: ${row.phases[phase]}`);
+    }
+    for (const text of row.phaseTexts) assert.match(text, /^\d+\.\d ms$/);
+    assert.deepEqual(row.enabled, { unmount: true, remount: true, reload: true, unload: true });
+  }
+  // The component over its budget: refused before any byte passed the gate, the reason in its row.
+  await waitForState(p, 'oversized', 'error');
+  const broken = await panelRow(p, 'oversized');
+  assert.equal(broken.state, 'error');
+  assert.equal(broken.raw, '0');
+  assert.equal(broken.maxBytes, '4096');
+  assert.deepEqual(broken.enabled, { unmount: false, remount: false, reload: true, unload: true });
+  assert.match(await p.textContent('.panel .row[data-name="oversized"] .row-error'), /^over-budget: /);
+  await p.screenshot({ path: join(ARTIFACTS, 'demo-panel.png') });
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("the panel's unmount, remount, reload and unload buttons drive the counter, and its slot follows", async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await waitForState(p, 'counter', 'mounted');
+  await panelMeasured(p, 'counter');
+  const click = (action) => p.click(`.panel .row[data-name="counter"] button[data-action="${action}"]`);
+  const value = async () => (await inComponent(p, '#counter', 'output')).first().text();
+  const hosts = () => p.locator('#counter [data-tessera]').count();
+  const fetches = () => p.evaluate(() => performance.getEntriesByName(new URL('components/counter.wasm', location.href).href).length);
+  await (await inComponent(p, '#counter', 'button.inc')).first().click();
+  await eventually(value, '4');
+
+  await click('unmount');
+  await waitForState(p, 'counter', 'compiled');
+  assert.equal(await hosts(), 0);
+  assert.equal(await p.textContent('#counter'), 'Loading the counter…'); // the slot's own children again
+  assert.deepEqual((await panelRow(p, 'counter')).enabled, { unmount: false, remount: true, reload: true, unload: true });
+
+  await click('remount');
+  await waitForState(p, 'counter', 'mounted');
+  assert.equal(await hosts(), 1);
+  await eventually(value, '3'); // a fresh instance from props.start
+  assert.equal(await fetches(), 1, 'remount neither fetches nor compiles');
+
+  await click('reload');
+  await eventually(fetches, 2);
+  await waitForState(p, 'counter', 'mounted');
+  await panelMeasured(p, 'counter');
+  await eventually(value, '3');
+  const reloaded = await panelRow(p, 'counter');
+  assert.equal(reloaded.state, 'mounted');
+  assert.equal(Number(reloaded.raw), statSync(join(DIST, 'components', 'counter.wasm')).size);
+
+  await click('unload');
+  await waitForState(p, 'counter', 'not-loaded');
+  assert.equal(await hosts(), 0);
+  assert.equal(await p.textContent('#counter'), 'Loading the counter…');
+  const unloaded = await panelRow(p, 'counter');
+  assert.equal(unloaded.state, 'not-loaded');
+  assert.deepEqual(unloaded.enabled, { unmount: false, remount: false, reload: true, unload: false });
+  assert.equal(unloaded.raw, '');
+  assert.deepEqual(unloaded.phases, { fetch: '', compile: '', instantiate: '', mount: '' });
+  // The log tells the story in order, and no action failed.
+  const log = await p.textContent('#events');
+  const story = ['counter: unmounting', 'counter: compiled', 'counter: mounting', 'counter: mounted',
+    'counter: not-loaded', 'counter: loading', 'counter: mounted', 'counter: unmounting', 'counter: not-loaded'];
+  let at = log.indexOf('counter: mounted');
+  for (const step of story) {
+    at = log.indexOf(step, at + 1);
+    assert.ok(at > 0, `"${step}" in order in the log`);
+  }
+  assert.doesNotMatch(log, /\(\) failed/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('an action the loader refuses goes to the event log, not to the console', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await waitForState(p, 'oversized', 'error');
+  // Its remount button is disabled (nothing is compiled); press it anyway.
+  await p.$eval('.panel .row[data-name="oversized"] button[data-action="remount"]', (b) => { b.disabled = false; b.click(); });
+  await p.waitForFunction(() => document.getElementById('events').textContent.includes('oversized: remount() failed: invalid-state'));
   assert.deepEqual(errors, []);
   await p.close();
 });

@@ -155,7 +155,13 @@ fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Option<Item
     Ok(Some(Item::new("loader", "loader", files, budget, None)))
 }
 
-/// The files of a loader root: the file itself, or a folder's wasm and JS (and `snippets/`), sorted.
+/// Modules of the loader package that a page loads only when it imports them (`tessera-loader/slot`,
+/// the `<tessera-slot>` element): not part of what every page downloads, so a folder's loader row
+/// leaves them out. Name them with `--loader` to count them.
+pub const OPT_IN_MODULES: &[&str] = &["tessera_slot.js"];
+
+/// The files of a loader root: the file itself, or a folder's wasm and JS (and `snippets/`) but
+/// not its [`OPT_IN_MODULES`], sorted.
 fn loader_files(root: &Path) -> Result<Vec<PathBuf>, Error> {
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
@@ -182,6 +188,10 @@ fn collect(dir: &Path, top: bool, found: &mut Vec<PathBuf>) -> std::io::Result<(
         } else if path
             .extension()
             .is_some_and(|e| e == "wasm" || e == "js" || e == "mjs")
+            && !(top
+                && path
+                    .file_name()
+                    .is_some_and(|n| OPT_IN_MODULES.iter().any(|m| n == *m)))
         {
             found.push(path);
         }
