@@ -24,7 +24,8 @@ fn over_budget_exits_1() {
     let run = site.run(&["check", "tessera.json", "--no-loader"]);
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
-        run.stdout.contains("cart gzip: 3,281 B > 2,048 B (1,233 B over, 160.2% of budget)"),
+        run.stdout
+            .contains("cart gzip: 3,281 B > 2,048 B (1,233 B over, 160.2% of budget)"),
         "{}",
         run.stdout
     );
