@@ -12,6 +12,7 @@ use crate::commands::{run_check, run_integrity};
 use crate::format::Format;
 use crate::integrity::Algorithm;
 use crate::report::LOADER_BROTLI_BUDGET;
+use crate::scaffold::{run_new, NewArgs};
 
 /// Everything fits (or integrity values are fresh).
 pub const EXIT_OK: u8 = 0;
@@ -40,6 +41,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write fresh Subresource Integrity values of the built modules into the manifest.
     Integrity(IntegrityArgs),
+    /// Create a component crate that builds outside this repository (docs/writing-components.md).
+    New(NewArgs),
 }
 
 /// Arguments of `check`.
@@ -122,6 +125,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Integrity(args) => run_integrity(args),
+        Command::New(args) => run_new(args),
     }
 }
 
@@ -130,6 +134,7 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
     const TOP: &[&str] = &[
         "check",
         "integrity",
+        "new",
         "help",
         "-h",
         "--help",

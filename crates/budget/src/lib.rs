@@ -32,6 +32,7 @@ pub mod integrity;
 pub mod locate;
 pub mod measure;
 pub mod report;
+pub mod scaffold;
 pub mod sections;
 pub mod targets;
 

@@ -6,6 +6,7 @@ extern crate alloc;
 
 pub mod abi;
 mod app;
+pub mod cat;
 mod component;
 pub mod css;
 mod cx;
@@ -42,9 +43,12 @@ pub mod prelude {
     pub use crate::html::*;
     pub use crate::json::{Json, Kind, Object};
     pub use crate::num::{fixed, int, padded};
-    pub use crate::{component, css, log, now, publish, Component, Cx, Error, Timer};
+    pub use crate::{cat, component, css, log, now, publish, Component, Cx, Error, Timer};
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
+    /// `alloc::format!`. Its first use links `core::fmt` (several KB of wasm, see
+    /// docs/writing-components.md); [`cat!`](crate::cat!) joins strings and integers without it.
+    pub use alloc::format;
     pub use alloc::string::String;
     pub use alloc::vec;
     pub use alloc::vec::Vec;
@@ -55,6 +59,7 @@ pub mod prelude {
 pub mod __rt {
     pub use crate::export::{alloc, take, take_str, ABI_VERSION};
     pub use crate::slot::Slot;
+    pub use alloc::string::String;
     #[cfg(not(target_arch = "wasm32"))]
     pub use std::thread_local;
 }

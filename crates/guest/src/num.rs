@@ -7,7 +7,12 @@ pub fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    let mut v = n.unsigned_abs();
+    push_uint(out, n.unsigned_abs());
+}
+
+/// Appends the decimal digits of `n` (all of `u64`, past `i64::MAX`).
+pub fn push_uint(out: &mut String, n: u64) {
+    let mut v = n;
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     while let Some(d) = i.checked_sub(1).and_then(|j| buf.get_mut(j)) {
@@ -70,6 +75,9 @@ mod tests {
         assert_eq!(int(i64::MAX), "9223372036854775807");
         assert_eq!(padded(7, 2), "07");
         assert_eq!(padded(123, 2), "123");
+        let mut s = String::new();
+        push_uint(&mut s, u64::MAX);
+        assert_eq!(s, "18446744073709551615");
     }
 
     #[test]

@@ -69,23 +69,38 @@ impl<C: Component> Harness<C> {
         with_host(|h| h.dom.html())
     }
 
-    /// The ids of the elements matching `selector` (see [`super::FakeDom::select`]).
+    /// The ids of the elements matching `selector`, in document order.
+    ///
+    /// Every method that takes a selector uses this grammar ([`super::GRAMMAR`]): a tag or `*`,
+    /// then `.class`, `#id`, `[attr]`, `[attr=value]` with no space between them; compounds
+    /// joined by spaces (descendants) or `>` (children): `ul > li.done button[type=button]`.
+    ///
+    /// # Panics
+    /// On a selector outside the grammar (`li:first-child`, `a, b`, `a + b`, `[href^=x]`), with
+    /// a message that names the selector, the part not supported and the grammar.
+    #[track_caller]
     pub fn select(&self, selector: &str) -> Vec<u32> {
-        with_host(|h| h.dom.select(selector))
+        match with_host(|h| h.dom.try_select(selector)) {
+            Ok(found) => found,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// The text content of the first element matching `selector`.
+    #[track_caller]
     pub fn text(&self, selector: &str) -> String {
         let id = self.one(selector, 0);
         with_host(|h| h.dom.text(id))
     }
 
     /// The `value` property of the first element matching `selector`.
+    #[track_caller]
     pub fn value(&self, selector: &str) -> String {
         let id = self.one(selector, 0);
         with_host(|h| h.dom.value(id))
     }
 
+    #[track_caller]
     fn one(&self, selector: &str, nth: usize) -> u32 {
         let all = self.select(selector);
         match all.get(nth) {
@@ -98,7 +113,9 @@ impl<C: Component> Harness<C> {
     /// to each of its listeners for `event`, in the order they were added.
     ///
     /// # Panics
-    /// When no such element, or it has no listener for `event`.
+    /// When no such element, or it has no listener for `event`, or the selector is not
+    /// supported (see [`Harness::select`]); the message points at the calling test's line.
+    #[track_caller]
     pub fn dispatch_nth(
         &mut self,
         selector: &str,
@@ -126,31 +143,37 @@ impl<C: Component> Harness<C> {
     }
 
     /// [`Harness::dispatch_nth`] on the first match.
+    #[track_caller]
     pub fn dispatch(&mut self, selector: &str, event: &str, data: &str) -> &mut Self {
         self.dispatch_nth(selector, 0, event, data)
     }
 
     /// A click on the first element matching `selector`.
+    #[track_caller]
     pub fn click(&mut self, selector: &str) -> &mut Self {
         self.dispatch(selector, "click", "")
     }
 
     /// A click on element `nth` matching `selector`.
+    #[track_caller]
     pub fn click_nth(&mut self, selector: &str, nth: usize) -> &mut Self {
         self.dispatch_nth(selector, nth, "click", "")
     }
 
     /// Typing: sets the value and dispatches `input`.
+    #[track_caller]
     pub fn input(&mut self, selector: &str, value: &str) -> &mut Self {
         self.dispatch(selector, "input", value)
     }
 
     /// A `keydown` of `key`.
+    #[track_caller]
     pub fn keydown(&mut self, selector: &str, key: &str) -> &mut Self {
         self.dispatch(selector, "keydown", key)
     }
 
     /// A `submit` of a form.
+    #[track_caller]
     pub fn submit(&mut self, selector: &str) -> &mut Self {
         self.dispatch(selector, "submit", "")
     }

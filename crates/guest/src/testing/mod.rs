@@ -18,3 +18,4 @@ pub use decode::{decode, Op};
 pub use dom::{FakeDom, FakeNode, ORIGINS};
 pub use harness::Harness;
 pub use host::{reset, with_host, FakeHost, FakeTimer};
+pub use select::{Selector, SelectorError, GRAMMAR};
