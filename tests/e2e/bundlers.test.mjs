@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,9 +94,26 @@ async function serveStatic(dir) {
 
 let nextPort = 43100 + Math.floor(Math.random() * 500);
 
-/** Opens the app at `url` and checks that both components mounted, with no console error. */
-async function check(url) {
-  const { p, errors } = await page(env, url);
+/**
+ * The Content-Security-Policy that docs/using-tessera.md ("Content-Security-Policy") says a page
+ * needs: the test reads it from the guide, so the two cannot drift apart.
+ */
+const CSP = (() => {
+  const guide = readFileSync(join(ROOT, 'docs', 'using-tessera.md'), 'utf8');
+  const found = guide.match(/^Content-Security-Policy: (.+)$/m);
+  assert.ok(found, 'docs/using-tessera.md states no Content-Security-Policy line');
+  // A fresh value stands in for the per-response nonce; page() puts it in the page's meta.
+  return found[1].trim().replaceAll('{NONCE}', randomBytes(16).toString('base64'));
+})();
+
+/**
+ * Opens the app at `url` and checks that both components mounted, with no console error; with
+ * `csp`, the page is served under that Content-Security-Policy and any violation fails the check.
+ */
+async function check(url, { csp } = {}) {
+  // The app page's own `<link rel="icon" href="data:,">` (no favicon request) is an image the
+  // policy refuses; that is the page's, not the loader's.
+  const { p, errors } = await page(env, url, { csp, expected: csp ? ["Loading the image 'data:,'"] : [] });
   await p.waitForFunction(() => document.getElementById('out').textContent !== '', null, { timeout: 20_000 });
   const out = await p.evaluate(() => document.getElementById('out').textContent);
   assert.ok(out.startsWith('{'), out);
@@ -109,12 +127,17 @@ async function check(url) {
 }
 
 test('a plain module script with an import map', async () => {
+  const importmap = '{ "imports": { "tessera-loader": "./node_modules/tessera-loader/tessera_loader.js" } }';
   const dir = app('importmap', {
     entry: 'main.js',
-    script: `<script type="importmap">{ "imports": { "tessera-loader": "./node_modules/tessera-loader/tessera_loader.js" } }</script>
+    script: `<script type="importmap">${importmap}</script>
   <script type="module" src="./main.js"></script>`,
   });
-  await check(await serveStatic(dir));
+  const url = await serveStatic(dir);
+  await check(url);
+  // Under the guide's CSP, the inline import map is allowed by its hash, as the guide says.
+  const hash = createHash('sha256').update(importmap).digest('base64');
+  await check(url, { csp: CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`) });
 });
 
 test('webpack 5, development and production builds: no warning, both kinds mount', async () => {
@@ -122,7 +145,10 @@ test('webpack 5, development and production builds: no warning, both kinds mount
   for (const mode of ['development', 'production']) {
     build(dir, 'webpack', ['--mode', mode]);
     cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
-    await check(await serveStatic(join(dir, 'dist')));
+    const url = await serveStatic(join(dir, 'dist'));
+    await check(url);
+    // The guide's CSP holds for the built app: nothing is refused, both kinds still mount.
+    if (mode === 'production') await check(url, { csp: CSP });
   }
 });
 
@@ -134,4 +160,5 @@ test('Vite: dev server, production build and preview', async () => {
   build(dir, 'vite', ['build']);
   const preview = await server(dir, 'vite', ['preview', '--host', '127.0.0.1', '--port', String(nextPort++), '--strictPort']);
   await check(preview.url);
+  await check(preview.url, { csp: CSP });
 });

@@ -30,9 +30,12 @@ export async function open() {
 
 /**
  * Opens `path` in a fresh page and records console errors and uncaught exceptions in `errors`.
- * `expected` lists substrings of console errors a test provokes on purpose (e.g. a 404).
+ * `expected` lists substrings of console errors a test provokes on purpose (e.g. a 404). `csp`, if
+ * given, is sent as the document's Content-Security-Policy header, and its nonce, if any, in a
+ * `<meta property="csp-nonce">` (Chromium reports every violation on the console, so it lands in
+ * `errors`).
  */
-export async function page(env, path, { expected = [] } = {}) {
+export async function page(env, path, { expected = [], csp } = {}) {
   const p = await env.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   p.on('console', (m) => {
@@ -42,7 +45,19 @@ export async function page(env, path, { expected = [] } = {}) {
     if (!expected.some((e) => text.includes(e))) errors.push(text);
   });
   p.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await p.goto(new URL(path, env.url).href);
+  const href = new URL(path, env.url).href;
+  if (csp) {
+    // As a server that makes a nonce per response: the header, and the nonce in the page's
+    // <meta property="csp-nonce"> (docs/using-tessera.md, "Content Security Policy").
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    await p.route(href, async (route) => {
+      const response = await route.fetch();
+      let body = await response.text();
+      if (nonce) body = body.replace('<head>', `<head><meta property="csp-nonce" nonce="${nonce}">`);
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+  }
+  await p.goto(href);
   return { p, errors };
 }
 

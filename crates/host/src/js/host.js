@@ -41,11 +41,14 @@ export function sandbox(host) {
  * ids to nodes (`ids` back), `listeners` ids to the function that removes them, `timers` ids to
  * `[handle, repeat, ms]`. `q` holds the edits, timer starts and log lines of the running call,
  * flat: nothing touches the page until `flush` runs them after the guest's call returned. Every
- * `submit` in the root is prevented, whether or not the guest listens for it.
+ * `submit` in the root is prevented, whether or not the guest listens for it. `nonce` is the
+ * page's CSP nonce for `<style>` elements (docs/using-tessera.md, "Content Security Policy").
  */
 export function table(root, dispatch, EVENT, TIMER) {
-  const t = { root, doc: root.ownerDocument, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
-    timers: new Map(), q: [], flushing: false, dispatch, EVENT, TIMER, guard: (e) => e.preventDefault() };
+  const doc = root.ownerDocument;
+  const t = { root, doc, nodes: new Map(), ids: new WeakMap(), listeners: new Map(),
+    timers: new Map(), q: [], flushing: false, dispatch, EVENT, TIMER, guard: (e) => e.preventDefault(),
+    nonce: doc.querySelector('meta[property="csp-nonce"]')?.nonce };
   root.addEventListener("submit", t.guard);
   return t;
 }
@@ -99,6 +102,8 @@ function apply(t, op, a, b, c, s, v) {
     case CREATE_ELEMENT:
     case CREATE_TEXT: {
       const created = op == CREATE_ELEMENT ? t.doc.createElement(s) : t.doc.createTextNode(s);
+      // A page whose CSP allows styles by nonce names it in <meta property="csp-nonce">.
+      if (op == CREATE_ELEMENT && s == "style" && t.nonce) created.nonce = t.nonce;
       t.nodes.set(a, created);
       t.ids.set(created, a);
       break;
