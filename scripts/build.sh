@@ -21,4 +21,9 @@ step "demo: static files, loader, manifest with fresh integrity"
 cp www/index.html www/main.js www/style.css www/tessera.json "$DIST/"
 cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm pkg/tessera_slot.js "$DIST/loader/"
 cargo run --quiet -p tessera-budget -- integrity "$DIST/tessera.json"
+# The page's preload hints, from the built manifest (docs/using-tessera.md, "Preload hints").
+HINTS="$(cargo run --quiet -p tessera-budget -- preload "$DIST/tessera.json" --loader-url loader/)" \
+  node -e 'const fs = require("fs"), f = process.argv[1], html = fs.readFileSync(f, "utf8");
+    if (!html.includes("<!-- tessera:preload -->")) throw new Error(f + " has no <!-- tessera:preload --> mark");
+    fs.writeFileSync(f, html.replace("<!-- tessera:preload -->", process.env.HINTS.trim().split("\n").join("\n  ")));' "$DIST/index.html"
 step "built: pkg/ (npm package) and www/dist/ (demo site)"

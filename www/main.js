@@ -78,13 +78,16 @@ function addRows(loader, manifest, base) {
 /**
  * Drops what the row measured of its last load: a new load (or none) begins. Entries already in
  * the Performance Timeline are stale: this runs on a lifecycle event, dispatched in a microtask
- * after the call that started the load, before any entry of the new load can be queued.
+ * after the call that started the load, before any entry of the new load can be queued. The one
+ * exception is the module's response before the first load (`row.loads` counts them): the page's
+ * preload hint (index.html) fetched it before any load began, and the first load takes it.
  */
 function forget(row) {
   const names = PHASES.map((phase) => `tessera:${row.name}:${phase}`);
-  const stale = [...performance.getEntriesByName(row.url, 'resource'),
-    ...names.flatMap((name) => performance.getEntriesByName(name, 'measure'))];
-  Object.assign(row, { stale: new Set(stale), loaded: 0, total: undefined, resource: null, phases: {} });
+  const responses = performance.getEntriesByName(row.url, 'resource');
+  const stale = [...(row.loads ? responses : []), ...names.flatMap((name) => performance.getEntriesByName(name, 'measure'))];
+  const preloaded = row.loads ? null : responses.at(-1) ?? null;
+  Object.assign(row, { stale: new Set(stale), loaded: 0, total: undefined, resource: preloaded, phases: {} });
 }
 
 /**
@@ -192,6 +195,7 @@ for (const state of STATES) {
     const row = rows.get(name);
     if (row) {
       if (state === 'loading' || state === 'not-loaded') forget(row);
+      if (state === 'loading') row.loads = (row.loads ?? 0) + 1;
       if (state === 'error') row.error = `${code}: ${message}`;
       render(row);
     }
@@ -230,9 +234,10 @@ const BROKEN = {
 try {
   const started = performance.now();
   const manifestUrl = new URL('tessera.json', location.href);
-  // The panel reads the budgets from the manifest itself; the loader fetches and validates it too.
+  // One request for the manifest, which the page's preload hint has already started (see
+  // index.html): the panel reads the budgets from it, and the loader validates it.
   const [manifest] = await Promise.all([fetch(manifestUrl).then((r) => r.json()), init()]);
-  const tessera = await Tessera.fromUrl(manifestUrl.href);
+  const tessera = Tessera.fromObject(manifest, manifestUrl.href);
   const broken = await Tessera.fromObject(BROKEN, location.href);
   main = tessera;
   addRows(tessera, manifest, manifestUrl);

@@ -28,6 +28,30 @@ test('the demo mounts its eager components, shows the loader status and logs no 
   await p.close();
 });
 
+test('the page\'s preload hints (tessera-budget preload) start every fetch at once, and each is used', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  for (const name of ['counter', 'products', 'cart']) await waitForState(p, name, 'mounted');
+  // Chromium warns about a preload nobody used a few seconds after the load event.
+  await p.waitForTimeout(3500);
+  const { hints, requests } = await p.evaluate(() => ({
+    hints: [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => l.href),
+    requests: performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })),
+  }));
+  const path = (url) => new URL(url).pathname;
+  assert.deepEqual(hints.map(path), ['/loader/tessera_loader.js', '/loader/tessera_loader_bg.wasm', '/tessera.json',
+    '/components/counter.wasm', '/components/products.wasm', '/components/cart.wasm']);
+  // One request per hinted URL: the loader's own fetch took the preloaded response.
+  for (const href of hints) assert.equal(requests.filter((r) => r.url === href).length, 1, `${path(href)}: ${JSON.stringify(requests)}`);
+  // All of them start together while the HTML is parsed, not one after another.
+  const starts = hints.map((href) => requests.find((r) => r.url === href).start);
+  assert.ok(Math.max(...starts) - Math.min(...starts) < 50, `hint starts ${starts.join(', ')}`);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test('a component lives in a closed shadow root, and page CSS does not reach it', async () => {
   const { p, errors } = await page(env, '/', { expected: EXPECTED });
   await waitForState(p, 'counter', 'mounted');

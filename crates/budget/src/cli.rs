@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::commands::{run_check, run_integrity};
 use crate::format::Format;
 use crate::integrity::Algorithm;
+use crate::preload::{run_preload, PreloadArgs};
 use crate::report::LOADER_BROTLI_BUDGET;
 use crate::scaffold::{run_new, NewArgs};
 
@@ -43,6 +44,8 @@ pub enum Command {
     Integrity(IntegrityArgs),
     /// Create a component crate that builds outside this repository (docs/writing-components.md).
     New(NewArgs),
+    /// Print the `<link>` preload hints for the loader, the manifest and the eager components.
+    Preload(PreloadArgs),
 }
 
 /// Arguments of `check`.
@@ -126,6 +129,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
         Command::Check(args) => run_check(args),
         Command::Integrity(args) => run_integrity(args),
         Command::New(args) => run_new(args),
+        Command::Preload(args) => run_preload(args),
     }
 }
 
@@ -135,6 +139,7 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
         "check",
         "integrity",
         "new",
+        "preload",
         "help",
         "-h",
         "--help",

@@ -31,6 +31,7 @@ pub mod format;
 pub mod integrity;
 pub mod locate;
 pub mod measure;
+pub mod preload;
 pub mod report;
 pub mod scaffold;
 pub mod sections;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use tessera_manifest::{Kind, Manifest};
+use tessera_manifest::{Kind, Load, Manifest};
 
 use crate::error::Error;
 use crate::report::Limits;
@@ -36,6 +36,8 @@ pub struct Target {
     pub limits: Limits,
     /// `maxMemoryPages`.
     pub max_memory_pages: Option<u32>,
+    /// Whether `load` is `eager` (fetched as soon as the manifest is read).
+    pub eager: bool,
 }
 
 /// The text of the manifest at `path`: UTF-8, without a leading byte order mark (the loader's
@@ -84,6 +86,7 @@ pub fn plan(manifest: &Manifest) -> Plan {
                     brotli: c.budget.max_brotli_bytes,
                 },
                 max_memory_pages: c.budget.max_memory_pages,
+                eager: c.load == Load::Eager,
             }
         })
         .collect();
