@@ -1,7 +1,7 @@
-// The hand-written JavaScript baseline for `npm run bench`: the same job as the Tessera loader —
-// fetch the manifest, fetch + compileStreaming + instantiate each component with `tessera/v1`
-// imports bound to its own shadow root, mount it — written directly in JavaScript, with no
-// byte gate, no validation, no lifecycle, no refusal rules. It shows what the loader's safety costs.
+// The hand-written floor for `npm run bench`: the same job as the Tessera loader once the page has
+// the manifest — for each component `fetch` + `WebAssembly.instantiateStreaming` with `tessera/v1`
+// imports bound to its own shadow root, then `tessera_mount` — written directly in JavaScript, with
+// no byte gate, no validation, no lifecycle, no refusal rules. It shows what the loader's safety costs.
 const dec = new TextDecoder();
 
 function host(root) {
@@ -88,15 +88,13 @@ function host(root) {
 }
 const hosts = [];
 
-/** Loads every component of the manifest at `url` with no checks; resolves when all are mounted. */
-export async function loadBaseline(url) {
-  const manifest = await (await fetch(url)).json();
+/** Mounts every component of `manifest` (its URLs relative to `base`) with no checks; resolves when all are mounted. */
+export async function loadBaseline(manifest, base) {
   await Promise.all(manifest.components.map(async (c) => {
-    const module = await WebAssembly.compileStreaming(fetch(new URL(c.module, new URL(url, location.href))));
     const slot = document.querySelector(c.slot);
     const root = slot.attachShadow({ mode: 'open' });
     const h = host(root);
-    const instance = await WebAssembly.instantiate(module, h.imports);
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(new URL(c.module, base)), h.imports);
     h.bind(instance);
     const [p, n] = h.give(JSON.stringify(c.props ?? {}));
     instance.exports.tessera_mount(p, n);

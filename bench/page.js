@@ -1,23 +1,56 @@
-// One benchmark run in the page: load and mount every component of ?manifest= with the loader
-// named by ?impl= (tessera | baseline), then publish the timings on window.__bench.
+// One benchmark sample in the page. ?impl= names the loader (tessera | baseline), ?manifest= the
+// manifest. The page fetches the manifest (and, for Tessera, initializes the loader) in parallel,
+// then hands the manifest over (`performance.mark('handover')`): Tessera.fromObject + start(), or
+// the floor's loadBaseline(). Publishes the timings on window.__bench (milliseconds since
+// navigation start). With ?manual, it stops before the handover and exposes window.__go() instead.
 import { loadBaseline } from './baseline.js';
 
-const params = new URLSearchParams(location.search);
-const manifestUrl = new URL(params.get('manifest'), location.href).href;
-const t0 = performance.now();
-let ready;
-if (params.get('impl') === 'tessera') {
-  const { default: init, Tessera } = await import('../loader/tessera_loader.js');
-  await init();
-  ready = performance.now();
-  const tessera = await Tessera.fromUrl(manifestUrl);
-  const summary = await tessera.start();
-  if (summary.failed.length) throw new Error(`failed: ${JSON.stringify(summary.failed)}`);
-} else {
-  ready = performance.now();
-  await loadBaseline(manifestUrl);
+const q = new URLSearchParams(location.search);
+const impl = q.get('impl');
+const manifestUrl = new URL(q.get('manifest'), location.href).href;
+
+// For the memory scenario (?manual): every component instance's memory, held weakly, so that the
+// bench can tell how much wasm memory is still reachable after a GC without keeping any alive.
+if (q.has('manual')) {
+  const memories = [];
+  const track = (result) => { const inst = result.instance ?? result; if (inst.exports?.memory) memories.push(new WeakRef(inst.exports.memory)); return result; };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiate = (...a) => instantiate(...a).then(track);
+  WebAssembly.instantiateStreaming = (...a) => instantiateStreaming(...a).then(track);
+  window.__wasmMemory = () => memories.reduce((n, w) => n + (w.deref()?.buffer.byteLength ?? 0), 0);
 }
-// Let the DOM edits reach layout so both loaders are timed up to a rendered page.
-document.body.getBoundingClientRect();
-const done = performance.now();
-window.__bench = { init: ready - t0, mount: done - ready, total: done - t0 };
+
+async function run() {
+  const manifestP = fetch(manifestUrl).then((r) => r.json());
+  let mod = null;
+  let init = 0;
+  if (impl === 'tessera') {
+    mod = await import('./loader/tessera_loader.js');
+    window.__loaderWasm = await mod.default();
+    init = performance.now();
+  }
+  const manifest = await manifestP;
+  const go = async () => {
+    performance.mark('handover');
+    const handover = performance.now();
+    let created = null;
+    if (mod) {
+      const tessera = mod.Tessera.fromObject(manifest, manifestUrl);
+      created = performance.now() - handover;
+      window.__tessera = tessera;
+      const summary = await tessera.start();
+      if (summary.failed.length) throw new Error(`failed: ${JSON.stringify(summary.failed)}`);
+    } else {
+      await loadBaseline(manifest, manifestUrl);
+    }
+    // Let the DOM edits reach layout so both loaders are timed up to a laid-out page.
+    document.body.getBoundingClientRect();
+    const done = performance.now();
+    const fetches = performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.wasm') && !e.name.includes('/loader/')).map((e) => e.startTime);
+    return { nav: done, mounted: done - handover, handover, init, created, firstFetch: fetches.length ? Math.min(...fetches) - handover : null };
+  };
+  if (q.has('manual')) window.__go = go;
+  else window.__bench = await go();
+}
+run().catch((e) => { window.__bench = { error: String(e?.stack ?? e) }; });

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks the loader against a hand-written JavaScript loader in headless Chromium.
-# Builds first; writes bench/results.json and bench/RESULTS.md. BENCH_RUNS=n sets the runs per loader.
+# Benchmarks the loader against a hand-written floor and vanilla JavaScript in headless Chromium
+# (bench/run.mjs), then the manifest-reading bench (bench/manifest.mjs). Builds first; writes
+# bench/results.json and docs/benchmarks.md. BENCH_RUNS=n sets the sample pairs per cell;
+# BENCH_QUICK=1 is the short smoke run of `npm test` (output in a temporary folder, no build).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+if [ "${BENCH_QUICK:-}" = 1 ]; then
+  node bench/run.mjs
+  exit
+fi
 bash "$ROOT/scripts/setup.sh"
 bash "$ROOT/scripts/build.sh"
-cd "$ROOT"
 node bench/run.mjs
 node bench/manifest.mjs

@@ -63,6 +63,9 @@ done
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/
 
+step "benchmark smoke run (BENCH_QUICK=1: it must run and every slot must show its content; no timing is checked)"
+BENCH_QUICK=1 node bench/run.mjs
+
 step "hostile components: the sandbox holds (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/hostile/
 
