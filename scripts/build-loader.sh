@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Builds the loader package into OUT (default pkg/): release wasm32 build without std, wasm-bindgen,
 # wasm-opt, short import/export names, esbuild. Used by build.sh and by loader-probes.mjs.
-# Usage: scripts/build-loader.sh [OUT]   (honours CARGO_TARGET_DIR)
+# Usage: scripts/build-loader.sh [OUT] [production|development]   (honours CARGO_TARGET_DIR)
+# The two builds differ in the loader's `development` feature (docs/builds.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 OUT="${1:-pkg}"
+BUILD="${2:-production}"
+case "$BUILD" in
+  production) features=trap-panics ;;
+  development) features=trap-panics,development ;;
+  *) echo "build-loader.sh: the build is production or development, not '$BUILD'" >&2; exit 2 ;;
+esac
 
-step "loader: cargo build (release, wasm32, no std, panics trap)"
-cargo build --release --target "$WASM_TARGET" -p tessera-loader --features trap-panics
+step "loader ($BUILD): cargo build (release, wasm32, no std, panics trap)"
+cargo build --release --target "$WASM_TARGET" -p tessera-loader --features "$features"
 step "loader: wasm-bindgen + wasm-opt (short import/export names) + esbuild -> $OUT/"
 rm -rf "$OUT" && mkdir -p "$OUT"
-BINDGEN="$TARGET_DIR/bindgen"
+BINDGEN="$TARGET_DIR/bindgen-$BUILD"
 wasm-bindgen --target web --out-dir "$BINDGEN" --out-name tessera_loader \
   "$TARGET_DIR/$WASM_TARGET/release/tessera_loader.wasm"
 # -Oz until it no longer shrinks the module; then one- and two-letter names for every import

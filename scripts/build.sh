@@ -5,7 +5,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TESSERA_NEED_BROWSERS=0 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
-bash scripts/build-loader.sh pkg
+# The production build at the package's top level, the development build in pkg/dev/ (the
+# `development` export condition picks it; docs/builds.md).
+bash scripts/build-loader.sh pkg production
+bash scripts/build-loader.sh pkg/dev development
 node scripts/package.mjs pkg
 
 step "components: cargo build (release, wasm32) + wasm-opt"
@@ -19,7 +22,9 @@ done
 
 step "demo: static files, loader, manifest with fresh integrity"
 cp www/index.html www/main.js www/style.css www/tessera.json "$DIST/"
+mkdir -p "$DIST/loader/dev"
 cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm pkg/tessera_slot.js "$DIST/loader/"
+cp pkg/dev/tessera_loader.js pkg/dev/tessera_loader_bg.wasm pkg/dev/tessera_slot.js "$DIST/loader/dev/"
 cargo run --quiet -p tessera-budget -- integrity "$DIST/tessera.json"
 # The page's preload hints, from the built manifest (docs/using-tessera.md, "Preload hints").
 HINTS="$(cargo run --quiet -p tessera-budget -- preload "$DIST/tessera.json" --loader-url loader/)" \

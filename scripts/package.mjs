@@ -10,7 +10,7 @@
 // package.json, the version from the Cargo workspace (the two must agree, or this fails), the
 // repository from the Cargo workspace, the README from crates/loader/README.md (the user guide
 // and API reference).
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,10 @@ const FILES = [
   'tessera_loader.d.ts',
   'tessera_slot.js',
   'tessera_slot.d.ts',
+  // The development build (docs/builds.md): the `development` condition of each export.
+  'dev/tessera_loader.js',
+  'dev/tessera_loader_bg.wasm',
+  'dev/tessera_slot.js',
   'README.md',
   'LICENSE-MIT',
   'LICENSE-APACHE',
@@ -39,6 +43,9 @@ const workspace = (key) => cargo.match(new RegExp(`^${key} = "([^"]+)"`, 'm'))?.
 const version = workspace('version');
 if (version !== root.version) fail(`package.json has version ${root.version}, the Cargo workspace ${version}`);
 
+// Both builds have one API: one copy of the types, at the top (npm's `files` would take a
+// `dev/tessera_loader.d.ts` too, since a name without a slash matches at any depth).
+rmSync(join(OUT, 'dev', 'tessera_loader.d.ts'), { force: true });
 copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
 // `tessera-loader/slot`, the <tessera-slot> element (build-loader.sh minifies its JS).
 copyFileSync(join(ROOT, 'crates/loader/src/js/slot.d.ts'), join(OUT, 'tessera_slot.d.ts'));
@@ -57,14 +64,27 @@ const manifest = {
   main: './tessera_loader.js',
   types: './tessera_loader.d.ts',
   exports: {
-    '.': { types: './tessera_loader.d.ts', import: './tessera_loader.js', default: './tessera_loader.js' },
-    './slot': { types: './tessera_slot.d.ts', import: './tessera_slot.js', default: './tessera_slot.js' },
+    // `development` first: Vite's dev server and webpack's development mode set it, and they
+    // take the first condition that matches. Both builds have the same API and types.
+    '.': {
+      types: './tessera_loader.d.ts',
+      development: './dev/tessera_loader.js',
+      import: './tessera_loader.js',
+      default: './tessera_loader.js',
+    },
+    './slot': {
+      types: './tessera_slot.d.ts',
+      development: './dev/tessera_slot.js',
+      import: './tessera_slot.js',
+      default: './tessera_slot.js',
+    },
     './tessera_loader_bg.wasm': './tessera_loader_bg.wasm',
+    './dev/tessera_loader_bg.wasm': './dev/tessera_loader_bg.wasm',
     './package.json': './package.json',
   },
   // Importing the loader only defines things; nothing runs until `init()`. Importing
   // `tessera-loader/slot` defines the <tessera-slot> element, which must not be shaken out.
-  sideEffects: ['./tessera_slot.js'],
+  sideEffects: ['./tessera_slot.js', './dev/tessera_slot.js'],
   engines: root.engines,
   files: FILES,
 };

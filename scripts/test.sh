@@ -22,6 +22,7 @@ mapfile -t names < <(component_names)
 # One build per crate family, so that features do not unify across them (the CLI turns on the
 # manifest crate's std; the loader must build without it). The loader's tests run in the browser.
 cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader -p tessera-host -- -D warnings
+cargo clippy --target "$WASM_TARGET" --all-targets -p tessera-loader --features development -- -D warnings
 cargo clippy --target "$WASM_TARGET" -p tessera-manifest --no-default-features -- -D warnings
 cargo clippy --target "$WASM_TARGET" -p tessera-guest $(printf -- '-p %s ' "${names[@]}") -- -D warnings
 
@@ -58,6 +59,11 @@ for dir in "${BROWSER_TESTED[@]}"; do
   (cd "$dir" && wasm-pack test --headless --chrome)
   step "$dir browser tests: headless Firefox"
   (cd "$dir" && wasm-pack test --headless --firefox)
+done
+# The loader's development build too (the runs above are its production build; docs/builds.md).
+for browser in chrome firefox; do
+  step "crates/loader browser tests, development build: headless $browser"
+  (cd crates/loader && wasm-pack test --headless "--$browser" --features development)
 done
 
 step "end-to-end tests of the demo (headless Chromium and Firefox)"

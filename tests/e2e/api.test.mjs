@@ -22,11 +22,11 @@ const MANIFEST = {
  * Runs `body(m, rec, manifest)` in a blank page, with `m` the loader module (initialised) and
  * `rec(what, f)` recording `[what, 'ok' | 'resolved' | 'threw', value or error fields]`.
  */
-async function inPage(body, { expected = [] } = {}) {
+async function inPage(body, { expected = [], loader = '/loader/tessera_loader.js' } = {}) {
   // Any same-origin document without the demo's own script will do: the stylesheet is one (the
   // browser asks for a favicon there, which the demo has not got).
   const { p, errors } = await page(env, '/style.css', { expected: ['favicon.ico', ...expected] });
-  const log = await p.evaluate(async ({ source, manifest }) => {
+  const log = await p.evaluate(async ({ source, manifest, loader }) => {
     const log = [];
     const rec = async (what, f) => {
       try {
@@ -39,12 +39,12 @@ async function inPage(body, { expected = [] } = {}) {
         log.push([what, 'threw', e.name, e.code ?? null, e.component ?? null, e.state ?? null, e.message]);
       }
     };
-    const m = await import('/loader/tessera_loader.js');
+    const m = await import(loader);
     await m.default();
     document.body.innerHTML = '<div id="a"></div><div id="b"></div>';
     await (0, eval)(`(${source})`)(m, rec, manifest);
     return log;
-  }, { source: body.toString(), manifest: MANIFEST });
+  }, { source: body.toString(), manifest: MANIFEST, loader });
   await p.close();
   return { log: new Map(log.map(([what, ...rest]) => [what, rest])), errors };
 }
@@ -92,22 +92,31 @@ test('component operations by name: results, states and TesseraErrors', async ()
   assert.deepEqual(errors, []);
 });
 
-test('manifests that cannot load: fromObject throws and fromUrl rejects with TesseraErrors', async () => {
-  const { log, errors } = await inPage(async (m, rec) => {
-    await rec('fromObject invalid', () => m.Tessera.fromObject({}, null));
-    await rec('fromObject bad base', () => m.Tessera.fromObject({ manifestVersion: 1, components: [] }, 'http://[x'));
-    await rec('fromUrl 404', () => m.Tessera.fromUrl('/nope.json'));
-    await rec('version', () => m.version());
-  }, { expected: ['404'] });
-  assert.deepEqual(log.get('fromObject invalid'), ['threw', 'TesseraError', 'manifest-invalid', null, null,
-    'manifest invalid: manifestVersion: missing required field; components: missing required field']);
-  assert.deepEqual(log.get('fromObject bad base').slice(0, 5), ['threw', 'TesseraError', 'manifest-invalid', null, null]);
-  assert.match(log.get('fromObject bad base')[5], /^manifest invalid: cannot resolve 'http:\/\/\[x' against /);
-  assert.deepEqual(log.get('fromUrl 404').slice(0, 5), ['threw', 'TesseraError', 'http-status', null, null]);
-  assert.match(log.get('fromUrl 404')[5], /^http status 404 for http:\/\/127\.0\.0\.1:\d+\/nope\.json$/);
-  assert.match(log.get('version')[1], /^"\d+\.\d+\.\d+"$/);
-  assert.deepEqual(errors, []);
-});
+/** The two builds of the loader (docs/builds.md): what the demo ships, and the one that explains. */
+const BUILDS = { production: '/loader/tessera_loader.js', development: '/loader/dev/tessera_loader.js' };
+
+for (const [build, loader] of Object.entries(BUILDS)) {
+  test(`manifests that cannot load (${build} build): fromObject throws and fromUrl rejects with TesseraErrors`, async () => {
+    const { log, errors } = await inPage(async (m, rec) => {
+      await rec('fromObject invalid', () => m.Tessera.fromObject({}, null));
+      await rec('fromObject bad base', () => m.Tessera.fromObject({ manifestVersion: 1, components: [] }, 'http://[x'));
+      await rec('fromUrl 404', () => m.Tessera.fromUrl('/nope.json'));
+      await rec('version', () => m.version());
+    }, { expected: ['404'], loader });
+    // The same code, component and paths in both builds; what is wrong at each path only in the
+    // development build, to which the production build points.
+    assert.deepEqual(log.get('fromObject invalid'), ['threw', 'TesseraError', 'manifest-invalid', null, null,
+      build === 'development'
+        ? 'manifest invalid: manifestVersion: missing required field; components: missing required field'
+        : 'manifest invalid: manifestVersion; components (the development build, or tessera-budget check, says what is wrong with each)']);
+    assert.deepEqual(log.get('fromObject bad base').slice(0, 5), ['threw', 'TesseraError', 'manifest-invalid', null, null]);
+    assert.match(log.get('fromObject bad base')[5], /^manifest invalid: cannot resolve 'http:\/\/\[x' against /);
+    assert.deepEqual(log.get('fromUrl 404').slice(0, 5), ['threw', 'TesseraError', 'http-status', null, null]);
+    assert.match(log.get('fromUrl 404')[5], /^http status 404 for http:\/\/127\.0\.0\.1:\d+\/nope\.json$/);
+    assert.match(log.get('version')[1], /^"\d+\.\d+\.\d+"$/);
+    assert.deepEqual(errors, []);
+  });
+}
 
 test('start, the bus, navigation, dispose and free', async () => {
   const { log, errors } = await inPage(async (m, rec, manifest) => {

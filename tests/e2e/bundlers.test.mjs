@@ -3,7 +3,9 @@
 // `<script type="module">` page with an import map) this builds a separate minimal app from
 // tests/apps/ in a temporary folder, installs the tarball that `npm run pack` makes (not a path
 // into the source tree), serves the result and checks in headless Chromium that an isolated and
-// a bindgen component mount, with no console error. Builds must print no warning.
+// a bindgen component mount, with no console error, and that the bundler picked the loader's
+// development build for its development mode and the production build otherwise (the package's
+// `development` export condition). Builds must print no warning.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -107,17 +109,19 @@ const CSP = (() => {
 })();
 
 /**
- * Opens the app at `url` and checks that both components mounted, with no console error; with
- * `csp`, the page is served under that Content-Security-Policy and any violation fails the check.
+ * Opens the app at `url` and checks that both components mounted, with no console error, on the
+ * loader's `build`; with `csp`, the page is served under that Content-Security-Policy and any
+ * violation fails the check.
  */
-async function check(url, { csp } = {}) {
+async function check(url, { csp, build = 'production' } = {}) {
   // The app page's own `<link rel="icon" href="data:,">` (no favicon request) is an image the
   // policy refuses; that is the page's, not the loader's.
   const { p, errors } = await page(env, url, { csp, expected: csp ? ["Loading the image 'data:,'"] : [] });
   await p.waitForFunction(() => document.getElementById('out').textContent !== '', null, { timeout: 20_000 });
   const out = await p.evaluate(() => document.getElementById('out').textContent);
   assert.ok(out.startsWith('{'), out);
-  const { summary, states } = JSON.parse(out);
+  const { summary, states, build: picked } = JSON.parse(out);
+  assert.equal(picked, build, 'the build of the loader the app runs');
   assert.deepEqual(summary, { mounted: ['counter', 'answer'], failed: [], waiting: [] });
   assert.deepEqual(states, { counter: 'mounted', answer: 'mounted' });
   assert.equal(await (await inComponent(p, '#counter', 'output')).first().text(), '3');
@@ -146,7 +150,7 @@ test('webpack 5, development and production builds: no warning, both kinds mount
     build(dir, 'webpack', ['--mode', mode]);
     cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
     const url = await serveStatic(join(dir, 'dist'));
-    await check(url);
+    await check(url, { build: mode });
     // The guide's CSP holds for the built app: nothing is refused, both kinds still mount.
     if (mode === 'production') await check(url, { csp: CSP });
   }
@@ -155,7 +159,7 @@ test('webpack 5, development and production builds: no warning, both kinds mount
 test('Vite: dev server, production build and preview', async () => {
   const dir = app('vite', { entry: 'main.js', script: '<script type="module" src="/main.js"></script>', publicDir: 'public' });
   const dev = await server(dir, 'vite', ['--host', '127.0.0.1', '--port', String(nextPort++), '--strictPort']);
-  await check(dev.url);
+  await check(dev.url, { build: 'development' });
   assert.doesNotMatch(dev.output(), /warn|error/i, dev.output());
   build(dir, 'vite', ['build']);
   const preview = await server(dir, 'vite', ['preview', '--host', '127.0.0.1', '--port', String(nextPort++), '--strictPort']);

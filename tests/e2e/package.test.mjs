@@ -21,12 +21,13 @@ before(() => {
 });
 after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 
-test('the tarball holds the loader, its types, the README and both licences, nothing else', () => {
+test('the tarball holds both builds of the loader, its types, the README and both licences, nothing else', () => {
   const files = execFileSync('find', ['.', '-type', 'f'], { cwd: unpacked, encoding: 'utf8' })
     .trim().split('\n').map((f) => f.slice(2)).sort();
   assert.deepEqual(files, [
-    'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json',
-    'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.d.ts', 'tessera_slot.js',
+    'LICENSE-APACHE', 'LICENSE-MIT', 'README.md',
+    'dev/tessera_loader.js', 'dev/tessera_loader_bg.wasm', 'dev/tessera_slot.js',
+    'package.json', 'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.d.ts', 'tessera_slot.js',
   ]);
 });
 
@@ -39,15 +40,20 @@ test('package.json: exports with types and import, sideEffects, repository, keyw
   assert.equal(pkg.version, root.version);
   assert.equal(pkg.license, 'MIT OR Apache-2.0');
   assert.equal(pkg.type, 'module');
-  assert.deepEqual(pkg.exports['.'], {
-    types: './tessera_loader.d.ts', import: './tessera_loader.js', default: './tessera_loader.js',
-  });
-  assert.equal(Object.keys(pkg.exports['.'])[0], 'types', 'types comes first, as TypeScript requires');
+  // Key order matters: resolvers take the first condition that matches, so `development` must
+  // come before `import` (docs/builds.md).
+  assert.deepEqual(Object.entries(pkg.exports['.']), [
+    ['types', './tessera_loader.d.ts'], ['development', './dev/tessera_loader.js'],
+    ['import', './tessera_loader.js'], ['default', './tessera_loader.js'],
+  ]);
   assert.equal(pkg.exports['./tessera_loader_bg.wasm'], './tessera_loader_bg.wasm');
-  assert.deepEqual(pkg.exports['./slot'], {
-    types: './tessera_slot.d.ts', import: './tessera_slot.js', default: './tessera_slot.js',
-  });
-  assert.deepEqual(pkg.sideEffects, ['./tessera_slot.js'], 'only the element module runs code on import');
+  assert.equal(pkg.exports['./dev/tessera_loader_bg.wasm'], './dev/tessera_loader_bg.wasm');
+  assert.deepEqual(Object.entries(pkg.exports['./slot']), [
+    ['types', './tessera_slot.d.ts'], ['development', './dev/tessera_slot.js'],
+    ['import', './tessera_slot.js'], ['default', './tessera_slot.js'],
+  ]);
+  assert.deepEqual(pkg.sideEffects, ['./tessera_slot.js', './dev/tessera_slot.js'],
+    'only the element modules run code on import');
   assert.equal(pkg.repository.type, 'git');
   assert.equal(pkg.repository.url, cargo.match(/^repository = "([^"]+)"/m)[1]);
   assert.ok(pkg.keywords.includes('webassembly') && pkg.keywords.includes('micro-frontends'));

@@ -24,6 +24,9 @@ pub struct Baseline {
     /// Its loader, when it measured one.
     #[serde(default)]
     pub loader: Option<Saved>,
+    /// Its loader's development build, when it measured one.
+    #[serde(default)]
+    pub development_loader: Option<Saved>,
 }
 
 /// One saved item: a name and its sizes.
@@ -70,6 +73,11 @@ pub fn apply(report: &mut Report, baseline: &Baseline, path: &str) {
     }
     report.total.delta = Some(delta(baseline.total.size, report.total.size));
     if let (Some(loader), Some(old)) = (&mut report.loader, &baseline.loader) {
+        loader.delta = Some(delta(old.size, loader.size));
+    }
+    if let (Some(loader), Some(old)) =
+        (&mut report.development_loader, &baseline.development_loader)
+    {
         loader.delta = Some(delta(old.size, loader.size));
     }
     let removed = baseline

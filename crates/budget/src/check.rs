@@ -35,6 +35,8 @@ pub struct CheckOptions {
     pub loader: LoaderSource,
     /// `--loader-budget`: the loader's brotli limit in bytes.
     pub loader_budget: u64,
+    /// `--dev-loader-budget`: the development build's brotli limit in bytes.
+    pub dev_loader_budget: u64,
     /// `--baseline`: a saved JSON report to compare with.
     pub baseline: Option<PathBuf>,
 }
@@ -61,9 +63,9 @@ pub fn check(options: &CheckOptions) -> Result<Checked, Vec<Error>> {
             Err(error) => errors.push(error),
         }
     }
-    let loader = loader(options, &mut notes).unwrap_or_else(|error| {
+    let (loader, development_loader) = loader(options, &mut notes).unwrap_or_else(|error| {
         errors.push(error);
-        None
+        (None, None)
     });
     let baseline = match &options.baseline {
         Some(path) => crate::baseline::read(path)
@@ -83,6 +85,7 @@ pub fn check(options: &CheckOptions) -> Result<Checked, Vec<Error>> {
         components,
         total,
         loader,
+        development_loader,
     );
     if let (Some(baseline), Some(path)) = (baseline, &options.baseline) {
         crate::baseline::apply(&mut report, &baseline, &path.display().to_string());
@@ -118,20 +121,47 @@ fn component(target: &Target, locator: &Locator, notes: &mut Vec<String>) -> Res
     ))
 }
 
-fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Option<Item>, Error> {
+/// The loader's production build and, when a folder root has a [`DEVELOPMENT_DIR`], its
+/// development build.
+type Loaders = (Option<Item>, Option<Item>);
+
+/// The folder of a loader package that holds its development build (docs/builds.md).
+pub const DEVELOPMENT_DIR: &str = "dev";
+
+fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Loaders, Error> {
     let roots = match &options.loader {
-        LoaderSource::Skip => return Ok(None),
+        LoaderSource::Skip => return Ok((None, None)),
         LoaderSource::Default if !Path::new(DEFAULT_LOADER_DIR).is_dir() => {
             notes.push(format!(
                 "loader: no {DEFAULT_LOADER_DIR}/ folder here; not measured (pass --loader DIR or --no-loader)"
             ));
-            return Ok(None);
+            return Ok((None, None));
         }
         LoaderSource::Default => vec![PathBuf::from(DEFAULT_LOADER_DIR)],
         LoaderSource::Paths(paths) => paths.clone(),
     };
+    let dev_roots: Vec<PathBuf> = roots
+        .iter()
+        .map(|root| root.join(DEVELOPMENT_DIR))
+        .filter(|dev| dev.is_dir())
+        .collect();
+    let production = loader_item("loader", &roots, options.loader_budget)?;
+    let development = if dev_roots.is_empty() {
+        None
+    } else {
+        Some(loader_item(
+            "loader (development)",
+            &dev_roots,
+            options.dev_loader_budget,
+        )?)
+    };
+    Ok((Some(production), development))
+}
+
+/// One build of the loader: every file of `roots`, against `brotli` bytes.
+fn loader_item(name: &str, roots: &[PathBuf], brotli: u64) -> Result<Item, Error> {
     let mut files = Vec::new();
-    for root in &roots {
+    for root in roots {
         let found = loader_files(root)?;
         if found.is_empty() {
             return Err(Error::LoaderMissing { path: root.clone() });
@@ -150,9 +180,9 @@ fn loader(options: &CheckOptions, notes: &mut Vec<String>) -> Result<Option<Item
     let budget = Limits {
         raw: None,
         gzip: None,
-        brotli: Some(options.loader_budget),
+        brotli: Some(brotli),
     };
-    Ok(Some(Item::new("loader", "loader", files, budget, None)))
+    Ok(Item::new(name, "loader", files, budget, None))
 }
 
 /// Modules of the loader package that a page loads only when it imports them (`tessera-loader/slot`,

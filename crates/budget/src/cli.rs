@@ -12,7 +12,7 @@ use crate::commands::{run_check, run_integrity};
 use crate::format::Format;
 use crate::integrity::Algorithm;
 use crate::preload::{run_preload, PreloadArgs};
-use crate::report::LOADER_BROTLI_BUDGET;
+use crate::report::{LOADER_BROTLI_BUDGET, LOADER_DEV_BROTLI_BUDGET};
 use crate::scaffold::{run_new, NewArgs};
 
 /// Everything fits (or integrity values are fresh).
@@ -66,7 +66,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "OLD_JSON")]
     pub baseline: Option<PathBuf>,
     /// The loader package: a folder (its *.wasm, *.js, *.mjs and snippets/) or files; repeat or
-    /// separate with commas. Default: pkg/ when it exists.
+    /// separate with commas. Default: pkg/ when it exists. A folder's dev/ (the development
+    /// build) is measured as a second row.
     #[arg(
         long,
         value_name = "DIR_OR_FILES",
@@ -80,6 +81,9 @@ pub struct CheckArgs {
     /// The loader's budget in brotli bytes (wasm and JS together).
     #[arg(long, value_name = "BYTES", default_value_t = LOADER_BROTLI_BUDGET)]
     pub loader_budget: u64,
+    /// The loader's development build's budget in brotli bytes (the loader folder's dev/).
+    #[arg(long, value_name = "BYTES", default_value_t = LOADER_DEV_BROTLI_BUDGET)]
+    pub dev_loader_budget: u64,
     /// Colour in the table format: auto (a terminal without NO_COLOR), always or never.
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,

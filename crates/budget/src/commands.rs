@@ -22,6 +22,7 @@ pub fn run_check(args: CheckArgs) -> u8 {
         dist: args.dist,
         loader,
         loader_budget: args.loader_budget,
+        dev_loader_budget: args.dev_loader_budget,
         baseline: args.baseline,
     };
     let checked = match check::check(&options) {

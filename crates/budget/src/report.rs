@@ -13,8 +13,14 @@ pub const REPORT_VERSION: u32 = 1;
 /// project itself enforces on the loader it ships (`npm run budget`, in CI), so that
 /// `tessera-budget check --loader node_modules/tessera-loader` passes for the released loader.
 /// Lowered whenever the loader gets smaller, never raised quietly; docs/budget.md ("The loader's
-/// own size") records every step. The long-term target is 20 KiB.
-pub const LOADER_BROTLI_BUDGET: u64 = 53_760;
+/// own size") records every step. This is the production build, the one pages ship
+/// (docs/builds.md); the long-term target is 24 KiB.
+pub const LOADER_BROTLI_BUDGET: u64 = 51_712;
+
+/// The development build's budget in brotli bytes (`dev/` in the loader package, the
+/// `development` export condition): a ratchet like [`LOADER_BROTLI_BUDGET`], measured whenever the
+/// loader folder holds a `dev/` build.
+pub const LOADER_DEV_BROTLI_BUDGET: u64 = 53_760;
 
 /// A whole size-budget report.
 #[derive(Debug, Clone, Serialize)]
@@ -30,8 +36,12 @@ pub struct Report {
     pub components: Vec<Item>,
     /// The sum over all components against the manifest's total budget. The loader is not in it.
     pub total: Item,
-    /// The loader package against its own budget; `null` when it was not measured.
+    /// The loader package (its production build) against its own budget; `null` when it was not
+    /// measured.
     pub loader: Option<Item>,
+    /// The loader's development build (the package's `dev/` folder) against its budget; `null`
+    /// when the loader folder has none.
+    pub development_loader: Option<Item>,
     /// What the `--baseline` comparison found; `null` without `--baseline`.
     pub baseline: Option<BaselineSummary>,
 }
@@ -238,6 +248,7 @@ impl Report {
         components: Vec<Item>,
         total: Item,
         loader: Option<Item>,
+        development_loader: Option<Item>,
     ) -> Report {
         let mut report = Report {
             report_version: REPORT_VERSION,
@@ -246,6 +257,7 @@ impl Report {
             components,
             total,
             loader,
+            development_loader,
             baseline: None,
         };
         let fits = report.items().all(|item| item.exceeded.is_empty());
@@ -253,12 +265,17 @@ impl Report {
         report
     }
 
-    /// Components, then the total, then the loader when measured.
+    /// Components, then the total, then the loader's builds when measured.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.components
             .iter()
             .chain(Some(&self.total))
-            .chain(self.loader.as_ref())
+            .chain(self.loaders())
+    }
+
+    /// The loader's production build, then its development build, when measured.
+    pub fn loaders(&self) -> impl Iterator<Item = &Item> {
+        self.loader.iter().chain(self.development_loader.as_ref())
     }
 
     /// Every (item, metric) pair over budget, in report order.

@@ -18,7 +18,8 @@ const BASELINE: &str = r#"{
     { "name": "shop", "size": { "raw": 500, "gzip": 400, "brotli": 300 } }
   ],
   "total": { "name": "total", "size": { "raw": 5700, "gzip": 3580, "brotli": 2950 } },
-  "loader": { "name": "loader", "size": { "raw": 400, "gzip": 330, "brotli": 290 } }
+  "loader": { "name": "loader", "size": { "raw": 400, "gzip": 330, "brotli": 290 } },
+  "developmentLoader": { "name": "loader (development)", "size": { "raw": 450, "gzip": 360, "brotli": 310 } }
 }
 "#;
 

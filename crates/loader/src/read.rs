@@ -28,8 +28,7 @@ pub(crate) struct Read {
 /// Checks and validates manifest `text`. After `check_text` the text is JSON nested at most
 /// `MAX_DEPTH` levels, so `JSON.parse` cannot fail and the walk below recurses no deeper.
 pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
-    let invalid =
-        |problems: Problems| Failure::manifest(Error::ManifestInvalid(problems.joined("; ")));
+    let invalid = |problems: Problems| Failure::manifest(Error::ManifestInvalid(lines(&problems)));
     tessera_manifest::check_text(text).map_err(invalid)?;
     let json = JSON::parse(text).map_err(not_json)?;
     let mut props = Vec::new();
@@ -37,6 +36,22 @@ pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
     let manifest = tessera_manifest::from_owned_value(value).map_err(invalid)?;
     Ok(Read { manifest, props })
 }
+
+/// The problems, `; ` between them. The development build names what is wrong with each
+/// (`components[0].slot (component 'cart'): must not be empty`); the production build has only
+/// where (`components[0].slot (component 'cart')`) and says where the rest is.
+fn lines(problems: &Problems) -> String {
+    let lines = problems.joined("; ");
+    if cfg!(feature = "development") {
+        lines
+    } else {
+        cat!(&lines, PRODUCTION_HINT)
+    }
+}
+
+/// What the production build adds to `manifest-invalid`; docs/builds.md.
+const PRODUCTION_HINT: &str =
+    " (the development build, or tessera-budget check, says what is wrong with each)";
 
 /// A page's object as manifest text: `JSON.stringify(object)`, which drops `undefined` and
 /// functions, escapes lone surrogates (which `check_text` then refuses) and refuses cycles and

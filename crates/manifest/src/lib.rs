@@ -14,6 +14,9 @@
 //!
 //! - `serde` (default; implies `std`): serde_json, [`from_json_str`] and [`parse_json`].
 //! - `std`: `std::error::Error` for [`Problems`] and [`UrlError`].
+//! - `diagnostics` (default; implied by `serde`): each [`Problem`]'s `message`. Without it every
+//!   check still runs and every problem keeps its path and component, but its message is empty
+//!   and no message text is linked: the loader's production build (docs/builds.md).
 //!
 //! With default features off the crate is `#![no_std]` (it needs only `core` and `alloc`), has
 //! no dependencies, and nothing on the [`from_value`] path uses `core::fmt`: messages are built

@@ -35,8 +35,11 @@ impl Problem {
             line.push_str(name);
             line.push_str("')");
         }
-        line.push_str(": ");
-        line.push_str(&self.message);
+        // Without `diagnostics` messages are empty: the line is the path and component alone.
+        if cfg!(feature = "diagnostics") {
+            line.push_str(": ");
+            line.push_str(&self.message);
+        }
         line
     }
 }

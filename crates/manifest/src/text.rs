@@ -8,15 +8,18 @@ use crate::value::Value;
 use alloc::string::String;
 
 /// The longest string quoted in a message, in characters; longer ones end in `...`.
+#[cfg(feature = "diagnostics")]
 const QUOTE_CHARS: usize = 40;
 
 /// The largest integer a JSON number carries exactly (2^53).
+#[cfg(feature = "diagnostics")]
 const EXACT_INT: f64 = 9_007_199_254_740_992.0;
 
 /// A message under construction. Every method appends and returns the message, so pieces chain:
 /// `Msg::new("must be at most ").int(64).s(" bytes")`.
 pub(crate) struct Msg(pub(crate) String);
 
+#[cfg(feature = "diagnostics")]
 impl Msg {
     /// A message starting with `text`.
     #[inline(never)]
@@ -61,6 +64,7 @@ impl Msg {
 }
 
 /// `must be at most <max> <unit> long (is <len>)`, the message of every length limit.
+#[cfg(feature = "diagnostics")]
 #[inline(never)]
 pub(crate) fn too_long(max: usize, unit: &str, len: usize) -> Msg {
     Msg::new("must be at most ")
@@ -70,6 +74,44 @@ pub(crate) fn too_long(max: usize, unit: &str, len: usize) -> Msg {
         .int(len as i64)
         .s(")")
         .take()
+}
+
+/// Without `diagnostics` (the loader's production build) a message is always empty: every method
+/// does nothing and is inlined, so the texts at its call sites are dead code and are not linked.
+/// Validation still runs every check and reports every problem at its path.
+#[cfg(not(feature = "diagnostics"))]
+impl Msg {
+    #[inline(always)]
+    pub(crate) fn new(_text: &str) -> Msg {
+        Msg(String::new())
+    }
+    #[inline(always)]
+    pub(crate) fn s(&mut self, _text: &str) -> &mut Msg {
+        self
+    }
+    #[inline(always)]
+    pub(crate) fn int(&mut self, _n: i64) -> &mut Msg {
+        self
+    }
+    #[inline(always)]
+    pub(crate) fn quoted(&mut self, _text: &str) -> &mut Msg {
+        self
+    }
+    #[inline(always)]
+    pub(crate) fn got(&mut self, _value: &Value) -> &mut Msg {
+        self
+    }
+    #[inline(always)]
+    pub(crate) fn take(&mut self) -> Msg {
+        Msg(String::new())
+    }
+}
+
+/// The empty message (see the production [`Msg`]).
+#[cfg(not(feature = "diagnostics"))]
+#[inline(always)]
+pub(crate) fn too_long(_max: usize, _unit: &str, _len: usize) -> Msg {
+    Msg(String::new())
 }
 
 /// Appends the decimal digits of `n`.
@@ -124,6 +166,7 @@ pub(crate) fn push_escaped(out: &mut String, s: &str, max_chars: usize) {
 
 /// Appends how a message names a bad value: `-5`, `"text"`, `true`, `null`, `an array`, `an object`,
 /// and for numbers that are not exact integers `a fraction` or `a number out of range`.
+#[cfg(feature = "diagnostics")]
 pub(crate) fn push_value(out: &mut String, value: &Value) {
     match value {
         Value::Bool(true) => out.push_str("true"),

@@ -159,7 +159,7 @@ fn card(item: &Item, report: &Report) -> String {
 
 fn sections(report: &Report) -> String {
     let mut out = String::from("<h2>Wasm sections</h2>\n");
-    for item in report.components.iter().chain(report.loader.as_ref()) {
+    for item in report.components.iter().chain(report.loaders()) {
         for file in &item.files {
             let Some(wasm) = &file.wasm else { continue };
             let _ = writeln!(

@@ -142,7 +142,7 @@ fn sections(report: &Report) -> String {
     let files: Vec<(&Item, &crate::report::FileReport)> = report
         .components
         .iter()
-        .chain(report.loader.as_ref())
+        .chain(report.loaders())
         .flat_map(|item| {
             item.files
                 .iter()

@@ -163,7 +163,7 @@ fn sections(report: &Report, colour: bool) -> String {
         "\n{}",
         paint("sections (* = safe to strip)", Style::Bold, colour)
     );
-    for item in report.components.iter().chain(report.loader.as_ref()) {
+    for item in report.components.iter().chain(report.loaders()) {
         for file in &item.files {
             let Some(wasm) = &file.wasm else { continue };
             let _ = writeln!(

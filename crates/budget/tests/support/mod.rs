@@ -121,7 +121,8 @@ pub struct Site {
 
 impl Site {
     /// `tessera.json`, `fits.json`, `components/{counter,cart}.wasm`, `bindgen/shop{_bg.wasm,.js}`
-    /// and `pkg/` (loader wasm, JS and a `.d.ts` that must not be counted).
+    /// and `pkg/` (loader wasm, JS and a `.d.ts` that must not be counted; `dev/`, the loader's
+    /// development build).
     pub fn new() -> Site {
         let site = Site {
             dir: tempfile::tempdir().expect("temp dir"),
@@ -144,6 +145,17 @@ impl Site {
             "pkg/tessera_loader.d.ts",
             b"export default function init(): Promise<void>;\n",
         );
+        // The development build beside it (docs/builds.md): a second loader row.
+        site.write(
+            "pkg/dev/tessera_loader_bg.wasm",
+            &wat::parse_str(LOADER_WAT).unwrap(),
+        );
+        let dev_js = [
+            LOADER_JS,
+            "// the development build explains every problem\n",
+        ]
+        .concat();
+        site.write("pkg/dev/tessera_loader.js", dev_js.as_bytes());
         site
     }
 
