@@ -182,7 +182,7 @@ timeline.observe({ type: 'resource', buffered: true });
 // ---- Events: every lifecycle transition is a DOM CustomEvent; one listener on document sees them all. ----
 
 let main; // the tessera.json loader, once made
-const STATES = ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'unmounting', 'error'];
+const STATES = ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'suspended', 'unmounting', 'error'];
 for (const state of STATES) {
   document.addEventListener(`tessera:${state}`, (event) => {
     const { name, code, message } = event.detail;

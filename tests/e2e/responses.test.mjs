@@ -120,7 +120,9 @@ const CASES = () => [
  * slot; returns the states, the error events' codes and messages, and what each slot shows.
  */
 async function inPage(cases) {
-  const m = await import('/loader/tessera_loader.js');
+  // The development build: the messages below are its own (why a fetch failed, for one). The
+  // production build takes the same paths with the same codes (crates/loader/tests runs both).
+  const m = await import('/loader/dev/tessera_loader.js');
   await m.default();
   document.body.innerHTML = cases.map(([name]) => `<div id="${name}"></div>`).join('');
   const components = cases.map(([name, module]) => ({

@@ -66,7 +66,7 @@ const rootOf = (id) => {
 
 // Lifecycle, progress and violation events (the last two names are for a loader that adds them).
 const unloadOnViolation = q.has('unloadOnViolation');
-const TYPES = ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'unmounting', 'error', 'progress', 'violation',
+const TYPES = ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'suspended', 'unmounting', 'error', 'progress', 'violation',
   'unloaded', 'unmounted'];
 for (const type of TYPES) {
   document.addEventListener(`tessera:${type}`, (e) => {

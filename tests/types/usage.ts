@@ -52,7 +52,7 @@ const manifest: TesseraManifest = {
 };
 
 const options: TesseraOptions = {
-  retries: 1, retryDelayMs: 100, timeoutMs: 10000, root: document,
+  retries: 1, retryDelayMs: 100, timeoutMs: 10000, root: document, keepAlive: true,
   fetch: (url, init) => fetch(url, init), import: (url) => import(/* @vite-ignore */ url),
 };
 
@@ -65,6 +65,8 @@ export async function run(): Promise<void> {
   const summary: TesseraSummary = await t.start();
   const failed: TesseraErrorCode[] = summary.failed.map((f) => f.code);
   await t.mount('cart');
+  t.suspend('cart');
+  t.resume('cart');
   t.unmount('cart');
   await t.remount('cart');
   await t.reload('cart');
@@ -92,7 +94,7 @@ export async function run(): Promise<void> {
 
 // Every event, typed on document and on elements.
 const slot = document.querySelector<HTMLElement>('#cart')!;
-for (const state of ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'unmounting'] as const) {
+for (const state of ['not-loaded', 'loading', 'compiled', 'mounting', 'mounted', 'suspended', 'unmounting'] as const) {
   document.addEventListener(`tessera:${state}`, (e) => {
     const d: TesseraLifecycleDetail = e.detail;
     console.log(d.name, d.from, d.state);

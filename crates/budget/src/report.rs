@@ -20,7 +20,7 @@ pub const LOADER_BROTLI_BUDGET: u64 = 51_712;
 /// The development build's budget in brotli bytes (`dev/` in the loader package, the
 /// `development` export condition): a ratchet like [`LOADER_BROTLI_BUDGET`], measured whenever the
 /// loader folder holds a `dev/` build.
-pub const LOADER_DEV_BROTLI_BUDGET: u64 = 53_760;
+pub const LOADER_DEV_BROTLI_BUDGET: u64 = 53_952;
 
 /// A whole size-budget report.
 #[derive(Debug, Clone, Serialize)]

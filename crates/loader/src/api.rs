@@ -100,6 +100,30 @@ impl Tessera {
             .map(JsCast::unchecked_into)
     }
 
+    /// Keep-alive: takes the mounted component out of the page and keeps it, its instance, its
+    /// state and its DOM, until `resume(name)`; the slot shows its original children meanwhile.
+    /// Timers, bus messages and props still reach it. Throws `invalid-state` unless it is
+    /// mounted.
+    #[wasm_bindgen(js_name = suspend)]
+    pub fn suspend_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<Void, JsValue> {
+        self.call(Call::Act(Op::Suspend), name, JsValue::UNDEFINED)
+            .map(JsCast::unchecked_into)
+    }
+
+    /// Puts a suspended component back in its slot as it was, without calling into it. Throws
+    /// `invalid-state` unless it is suspended.
+    #[wasm_bindgen(js_name = resume)]
+    pub fn resume_js(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<Void, JsValue> {
+        self.call(Call::Act(Op::Resume), name, JsValue::UNDEFINED)
+            .map(JsCast::unchecked_into)
+    }
+
     /// Unmounts (when mounted) and mounts a fresh instance of the compiled module, without
     /// fetching or compiling again. Rejects with `invalid-state` when nothing is compiled.
     #[wasm_bindgen(js_name = remount, unchecked_return_type = "Promise<void>")]
@@ -238,6 +262,8 @@ enum Call {
 enum Op {
     Mount,
     Unmount,
+    Suspend,
+    Resume,
     Remount,
     Reload,
     Unload,
@@ -300,6 +326,16 @@ impl Tessera {
     /// `unmount(name)`.
     pub fn unmount(&self, name: &str) -> Result<(), JsValue> {
         self.act(Op::Unmount, name, &JsValue::UNDEFINED).map(drop)
+    }
+
+    /// `suspend(name)`.
+    pub fn suspend(&self, name: &str) -> Result<(), JsValue> {
+        self.act(Op::Suspend, name, &JsValue::UNDEFINED).map(drop)
+    }
+
+    /// `resume(name)`.
+    pub fn resume(&self, name: &str) -> Result<(), JsValue> {
+        self.act(Op::Resume, name, &JsValue::UNDEFINED).map(drop)
     }
 
     /// `remount(name)`.
@@ -384,6 +420,8 @@ impl Tessera {
                 JsValue::UNDEFINED
             }),
             (Op::Unmount, found) => found.and_then(|c| c.unmount()).map(|()| JsValue::UNDEFINED),
+            (Op::Suspend, found) => found.and_then(|c| c.suspend()).map(|()| JsValue::UNDEFINED),
+            (Op::Resume, found) => found.and_then(|c| c.resume()).map(|()| JsValue::UNDEFINED),
             (_, Err(failure)) => Ok(reject(&failure).into()),
             (Op::Mount, Ok(c)) => Ok(c.mount().into()),
             (Op::Remount, Ok(c)) => Ok(c.remount().into()),

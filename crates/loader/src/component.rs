@@ -132,9 +132,29 @@ impl Component {
         }
     }
 
+    /// Keep-alive: takes the mounted component's DOM out of the page and keeps it, with the
+    /// instance and its state; the slot shows its own children again. Timers, bus messages and
+    /// props still reach the instance; no page event can, since its DOM is out of the page.
+    pub(crate) fn suspend(&self) -> Result<(), Failure> {
+        self.go(Suspended)?;
+        if let Some(slot) = &*self.slot.borrow() {
+            slot.suspend();
+        }
+        Ok(())
+    }
+
+    /// Puts a suspended component's DOM back in its slot, as it was: no call into the component.
+    pub(crate) fn resume(&self) -> Result<(), Failure> {
+        self.go(Mounted)?;
+        if let Some(slot) = &*self.slot.borrow() {
+            slot.resume();
+        }
+        Ok(())
+    }
+
     /// Mounts a fresh instance of the compiled module: no fetch, no compile.
     pub(crate) fn remount(self: Rc<Self>) -> Promise {
-        if self.state() == Mounted {
+        if matches!(self.state(), Mounted | Suspended) {
             if let Err(failure) = self.unmount() {
                 return reject(&failure);
             }
@@ -178,18 +198,18 @@ impl Component {
     pub(crate) fn set_props(self: Rc<Self>, json: String) -> Promise {
         *self.props.borrow_mut() = json;
         let guest = match (self.state(), &*self.live.borrow()) {
-            (Mounted, Some(Live::Guest(guest))) => Some(guest.clone()),
+            (Mounted | Suspended, Some(Live::Guest(guest))) => Some(guest.clone()),
             _ => None,
         };
         // `Ok(true)`: done (or nothing mounted to update); `Ok(false)`: remount.
         let updated = match guest {
             Some(guest) => guest.set_props(&self.props.borrow()),
-            None => Ok(self.state() != Mounted),
+            None => Ok(!matches!(self.state(), Mounted | Suspended)),
         };
         match updated {
             Ok(true) => resolve(&JsValue::UNDEFINED),
             Ok(false) => self.remount(),
-            Err(fault) => reject(&self.fail(Mounted, fault.into())),
+            Err(fault) => reject(&self.fail(self.state(), fault.into())),
         }
     }
 

@@ -6,7 +6,7 @@
 //! browser gave one, `cause`.
 
 use crate::lifecycle::State;
-use crate::text::js_message;
+use crate::text::{explained, js_message};
 use alloc::string::String;
 use tessera_abi::module::Refused;
 use tessera_host::codes::dec;
@@ -141,9 +141,9 @@ impl Error {
                     " attempts)"
                 });
                 put(if *no_response {
-                    ": no response: the server is unreachable, or CORS refused it (another origin must send Access-Control-Allow-Origin)"
+                    explained(": no response: the server is unreachable, or CORS refused it (another origin must send Access-Control-Allow-Origin)")
                 } else {
-                    ": the response body broke off"
+                    explained(": the response body broke off")
                 });
             }
             Error::HttpStatus { url, status } => {
@@ -164,7 +164,7 @@ impl Error {
                 put(found);
                 put("' for ");
                 put(url);
-                put(", expected 'application/wasm'");
+                put(explained(", expected 'application/wasm'"));
             }
             Error::OverBudget { bytes, max } | Error::OverBudgetAnnounced { bytes, max } => {
                 put("over budget: ");
@@ -179,7 +179,7 @@ impl Error {
             Error::Integrity { url } => {
                 put("integrity: ");
                 put(url);
-                put(" does not match the manifest's integrity hash");
+                put(explained(" does not match the manifest's integrity hash"));
             }
             Error::CompileFailed(cause) => {
                 put("compile failed: ");
@@ -236,7 +236,10 @@ impl Error {
                 put(name);
                 put("'");
             }
-            Error::Cancelled => put("cancelled: the component was unloaded"),
+            Error::Cancelled => {
+                put("cancelled");
+                put(explained(": the component was unloaded"));
+            }
         }
     }
 

@@ -7,7 +7,11 @@
 //!                   |            ^           |            |            |
 //!                   +----------> Error <-----+------------+------------+
 //!                                  |  reload: -> Loading, remount: -> Mounting, unload: -> NotLoaded
+//!
+//!  Mounted <-- suspend / resume --> Suspended --> Unmounting | Error
 //! ```
+//!
+//! `Suspended` is keep-alive: the instance and its DOM live on, out of the page.
 //!
 //! Every state has a way out (single-spa #1301: an application stuck in `SKIP_BECAUSE_BROKEN`
 //! could not be unloaded): `Loading`, `Compiled`, `Mounting` and `Error` go straight back to
@@ -28,6 +32,9 @@ pub(crate) enum State {
     Mounting,
     /// Rendered in its slot.
     Mounted,
+    /// Kept alive out of the page (`suspend`): the instance, its state and its DOM are kept,
+    /// detached from the slot, which shows its own children; `resume` puts the DOM back.
+    Suspended,
     /// Calling the component's unmount and removing its DOM.
     Unmounting,
     /// Failed; the slot shows fallback content.
@@ -39,8 +46,8 @@ use State::*;
 impl State {
     /// Every state, in lifecycle order.
     #[cfg(test)]
-    pub(crate) const ALL: [State; 7] = [
-        NotLoaded, Loading, Compiled, Mounting, Mounted, Unmounting, Error,
+    pub(crate) const ALL: [State; 8] = [
+        NotLoaded, Loading, Compiled, Mounting, Mounted, Suspended, Unmounting, Error,
     ];
 
     /// The name used in messages: `NotLoaded`, `Mounting`, ...
@@ -60,6 +67,7 @@ impl State {
             Compiled => ("Compiled", "compiled"),
             Mounting => ("Mounting", "mounting"),
             Mounted => ("Mounted", "mounted"),
+            Suspended => ("Suspended", "suspended"),
             Unmounting => ("Unmounting", "unmounting"),
             Error => ("Error", "error"),
         }
@@ -73,7 +81,8 @@ impl State {
                 | (Loading, Compiled | Error | NotLoaded)
                 | (Compiled, Mounting | NotLoaded)
                 | (Mounting, Mounted | Error | NotLoaded)
-                | (Mounted, Unmounting | Error)
+                | (Mounted, Unmounting | Suspended | Error)
+                | (Suspended, Mounted | Unmounting | Error)
                 | (Unmounting, Compiled | Error)
                 | (Error, Loading | Mounting | NotLoaded)
         )
@@ -85,7 +94,7 @@ impl State {
     pub(crate) fn unload_edge(self) -> Option<State> {
         match self {
             NotLoaded => None,
-            Mounted => Some(Unmounting),
+            Mounted | Suspended => Some(Unmounting),
             Unmounting => Some(Compiled),
             Loading | Compiled | Mounting | Error => Some(NotLoaded),
         }
@@ -168,6 +177,7 @@ mod tests {
                 "compiled",
                 "mounting",
                 "mounted",
+                "suspended",
                 "unmounting",
                 "error"
             ]

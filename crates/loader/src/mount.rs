@@ -70,4 +70,15 @@ impl Slot {
     pub(crate) fn restore(&self) {
         sys::restore(&self.0);
     }
+
+    /// Takes what the slot shows out of the page, kept for [`Slot::resume`], and puts the
+    /// original children back.
+    pub(crate) fn suspend(&self) {
+        sys::suspend(&self.0);
+    }
+
+    /// Shows again what [`Slot::suspend`] kept.
+    pub(crate) fn resume(&self) {
+        sys::resume(&self.0);
+    }
 }

@@ -244,8 +244,9 @@ impl Component {
         let weak = Rc::downgrade(self);
         Rc::new(move |fault: Fault| {
             if let Some(component) = weak.upgrade() {
-                if component.epoch.get() == epoch && component.state() == Mounted {
-                    component.fail(Mounted, fault.into());
+                let live = matches!(component.state(), Mounted | Suspended);
+                if component.epoch.get() == epoch && live {
+                    component.fail(component.state(), fault.into());
                 }
             }
         })

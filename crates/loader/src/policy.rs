@@ -5,7 +5,8 @@
 //!   where the browser lacks it).
 //! - `visible`: when the slot first intersects the viewport (`IntersectionObserver`).
 //! - `route`: mounted while `location.pathname` matches the pattern, unmounted (module kept)
-//!   when it stops matching. Checked at `start()` and on `popstate`, `hashchange` and
+//!   when it stops matching, or with the `keepAlive` option suspended (instance kept) and
+//!   resumed when it matches again. Checked at `start()` and on `popstate`, `hashchange` and
 //!   `tessera:navigate` (which `Tessera.navigate(path)` dispatches on `window` after
 //!   `history.pushState`; a page with its own router dispatches it too).
 //! - `manual`: only through `mount(name)`.
@@ -60,7 +61,7 @@ fn mount(c: Rc<Component>) -> Promise {
     let mounting = c.clone().mount();
     after(&mounting, move |_| {
         if c.state() == Mounted && route_left(&c, &sys::pathname()) {
-            let _ = c.unmount();
+            leave(&c);
         }
         Ok(JsValue::UNDEFINED)
     })
@@ -111,14 +112,26 @@ pub(crate) fn route(loader: &Loader) -> Promise {
             continue;
         };
         if route_matches(pattern, &path) {
-            if matches!(c.state(), NotLoaded | Compiled) {
-                tasks = then(&tasks, mount(c.clone()));
+            match c.state() {
+                NotLoaded | Compiled => tasks = then(&tasks, mount(c.clone())),
+                Suspended => {
+                    let _ = c.resume();
+                }
+                _ => {}
             }
         } else if c.state() == Mounted {
-            let _ = c.unmount();
+            leave(c);
         }
     }
     tasks
+}
+
+/// A mounted route component whose route was left: suspended with `keepAlive`, else unmounted.
+fn leave(c: &Component) {
+    let _ = match c.ctx.options.keep_alive() {
+        true => c.suspend(),
+        false => c.unmount(),
+    };
 }
 
 /// Whether `c` has a route policy that `path` does not match.

@@ -65,6 +65,10 @@ extern "C" {
     /// `options.timeoutMs`.
     #[wasm_bindgen(method, getter = timeoutMs)]
     pub(crate) fn timeout_ms(this: &Options) -> u32;
+    /// `options.keepAlive`: route components are suspended, not unmounted, when the route no
+    /// longer matches.
+    #[wasm_bindgen(method, getter = keepAlive)]
+    pub(crate) fn keep_alive(this: &Options) -> bool;
 
     /// `String(value)`, or `"[object]"` when that throws (a `toString` that throws, a revoked
     /// proxy): a page's argument never throws through the loader's wasm.
@@ -96,6 +100,10 @@ extern "C" {
     pub(crate) fn show(slot: &SlotRef, node: &web_sys::Element);
     /// Gives the slot its own children back.
     pub(crate) fn restore(slot: &SlotRef);
+    /// Keeps what the slot shows, out of the page, and gives the slot its own children back.
+    pub(crate) fn suspend(slot: &SlotRef);
+    /// Shows what `suspend` kept.
+    pub(crate) fn resume(slot: &SlotRef);
     /// Shows the slot's fallback template, else `text`.
     pub(crate) fn fallback(slot: &SlotRef, text: &str);
 

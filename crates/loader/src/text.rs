@@ -15,6 +15,17 @@ macro_rules! cat {
     };
 }
 
+/// An explanation in a message: itself in the development build, `""` in production, which keeps
+/// the code, component, state, URLs and numbers of every error but not the words around them
+/// (docs/builds.md). A constant, so production links none of these texts.
+pub(crate) const fn explained(text: &'static str) -> &'static str {
+    if cfg!(feature = "development") {
+        text
+    } else {
+        ""
+    }
+}
+
 /// `items` joined with `"; "` (without the generic `join` machinery).
 pub(crate) fn join(items: &[String]) -> String {
     let mut text = String::new();

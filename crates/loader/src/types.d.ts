@@ -14,11 +14,14 @@ export interface TesseraOptions {
   /** `(url) => import(url)` of the page's own for `bindgen` glue, e.g. through its bundler.
    * Default: a static `import()` expression in the loader (no `unsafe-eval` needed). */
   import?: (url: string) => Promise<unknown>;
+  /** Keep-alive for route components: suspend one when its route stops matching, and resume it
+   * when the route matches again, instead of unmounting and mounting it. Default `false`. */
+  keepAlive?: boolean;
 }
 
 /** A component's lifecycle state; also its slot's `data-tessera-state` and an event name `tessera:<state>`. */
 export type TesseraState =
-  | "not-loaded" | "loading" | "compiled" | "mounting" | "mounted" | "unmounting" | "error";
+  | "not-loaded" | "loading" | "compiled" | "mounting" | "mounted" | "suspended" | "unmounting" | "error";
 
 /** The stable code of every error the loader reports. */
 export type TesseraErrorCode =
@@ -105,6 +108,7 @@ export interface TesseraEventMap {
   "tessera:compiled": CustomEvent<TesseraLifecycleDetail>;
   "tessera:mounting": CustomEvent<TesseraLifecycleDetail>;
   "tessera:mounted": CustomEvent<TesseraLifecycleDetail>;
+  "tessera:suspended": CustomEvent<TesseraLifecycleDetail>;
   "tessera:unmounting": CustomEvent<TesseraLifecycleDetail>;
   "tessera:error": CustomEvent<TesseraLifecycleDetail>;
   "tessera:progress": CustomEvent<TesseraProgressDetail>;

@@ -17,26 +17,30 @@ const EDGES: &[(&str, &[&str])] = &[
     ("loading", &["compiled", "error", "not-loaded"]),
     ("compiled", &["mounting", "not-loaded"]),
     ("mounting", &["mounted", "error", "not-loaded"]),
-    ("mounted", &["unmounting", "error"]),
+    ("mounted", &["unmounting", "suspended", "error"]),
+    ("suspended", &["mounted", "unmounting", "error"]),
     ("unmounting", &["compiled", "error"]),
     ("error", &["loading", "mounting", "not-loaded"]),
 ];
 
 /// Every `tessera:<state>` event.
-const STATES: [&str; 7] = [
+const STATES: [&str; 8] = [
     "not-loaded",
     "loading",
     "compiled",
     "mounting",
     "mounted",
+    "suspended",
     "unmounting",
     "error",
 ];
 
 /// Every method of the API, as a listener calls it for the component the event is about.
-const METHODS: [&str; 15] = [
+const METHODS: [&str; 17] = [
     "mount",
     "unmount",
+    "suspend",
+    "resume",
     "remount",
     "reload",
     "unload",
@@ -150,12 +154,16 @@ async fn every_method_from_every_listener_keeps_the_lifecycle_consistent() {
             count_mounts(&t, &counts);
             let log = Array::new();
             let uninstall = install(&t, on, method, &log, &bad);
-            // A full round: mount, unmount, remount, new props, reload, and a failing load.
+            // A full round: mount, suspend and resume, unmount, remount, new props and a
+            // reload while suspended, and a failing load.
             let props = object();
             for (step, args) in [
                 ("mount", vec![re.clone()]),
+                ("suspend", vec![re.clone()]),
+                ("resume", vec![re.clone()]),
                 ("unmount", vec![re.clone()]),
                 ("remount", vec![re.clone()]),
+                ("suspend", vec![re.clone()]),
                 ("setProps", vec![re.clone(), props]),
                 ("reload", vec![re.clone()]),
                 ("mount", vec![re_bad.clone()]),

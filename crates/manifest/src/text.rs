@@ -76,6 +76,16 @@ pub(crate) fn too_long(max: usize, unit: &str, len: usize) -> Msg {
         .take()
 }
 
+/// A message text kept in a table: itself with `diagnostics`, `""` without, so that the
+/// production build links none of them (a constant, decided at compile time).
+pub(crate) const fn text(message: &'static str) -> &'static str {
+    if cfg!(feature = "diagnostics") {
+        message
+    } else {
+        ""
+    }
+}
+
 /// Without `diagnostics` (the loader's production build) a message is always empty: every method
 /// does nothing and is inlined, so the texts at its call sites are dead code and are not linked.
 /// Validation still runs every check and reports every problem at its path.

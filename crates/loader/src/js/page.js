@@ -32,6 +32,7 @@ export function options(o) {
     retries: n("retries", 2),
     retryDelayMs: n("retryDelayMs", 250),
     timeoutMs: n("timeoutMs", 30000),
+    keepAlive: get("keepAlive") === true,
     root: isObject(root) ? root : document,
     fetch: f("fetch"),
     import: f("import"),
@@ -64,7 +65,7 @@ export const after = (p, next) => p.then((v) => next(v, true), (e) => next(e, fa
 /** A slot: `{ el, saved }` for the element matching `selector` under `o.root`, or null. */
 export function findSlot(o, selector) {
   const el = o.root.querySelector(selector);
-  return el && { el, saved: null };
+  return el && { el, saved: null, kept: null };
 }
 
 export const connected = (s) => s.el.isConnected;
@@ -83,10 +84,24 @@ export function show(s, node) {
   s.el.replaceChildren(node);
 }
 
-/** Gives the slot its own children back. */
+/** Gives the slot its own children back (and forgets what `suspend` kept). */
 export function restore(s) {
   if (s.saved) s.el.replaceChildren(...s.saved);
-  s.saved = null;
+  s.saved = s.kept = null;
+}
+
+/** Keep-alive: what the slot shows goes out of the page, kept for `resume`; its children come back. */
+export function suspend(s) {
+  const kept = [...s.el.childNodes];
+  restore(s);
+  s.kept = kept;
+}
+
+/** Shows again what `suspend` kept. */
+export function resume(s) {
+  s.saved ||= [...s.el.childNodes];
+  s.el.replaceChildren(...(s.kept || []));
+  s.kept = null;
 }
 
 /** Shows a clone of the slot's `<template data-tessera-fallback>`, else `text`. */

@@ -81,11 +81,13 @@ impl Ctx<'_> {
     }
 
     /// Records the fixed `message` at `path`.
+    #[cfg_attr(not(feature = "diagnostics"), inline(always))] // the text is then dead
     pub(crate) fn say(&mut self, path: &Path<'_>, message: &str) {
         self.report(path, Msg::new(message));
     }
 
     /// Records `message`, then `, got ` and the bad value.
+    #[cfg_attr(not(feature = "diagnostics"), inline(always))] // the text is then dead
     pub(crate) fn report_got(&mut self, path: &Path<'_>, message: Msg, value: &Value) {
         let mut message = message;
         message.got(value);
@@ -93,6 +95,7 @@ impl Ctx<'_> {
     }
 
     /// Records the fixed `message`, then `, got ` and the bad value.
+    #[cfg_attr(not(feature = "diagnostics"), inline(always))] // the text is then dead
     pub(crate) fn say_got(&mut self, path: &Path<'_>, message: &str, value: &Value) {
         self.report_got(path, Msg::new(message), value);
     }

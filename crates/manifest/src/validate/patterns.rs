@@ -4,7 +4,7 @@ use super::path::Path;
 use super::scalar::{checked, CheckStr};
 use super::Ctx;
 use crate::limits::{MAX_ORIGINS, MAX_PATTERNS};
-use crate::text::Msg;
+use crate::text::{text, Msg};
 use crate::value::Value;
 
 /// What a list holds, and its messages.
@@ -25,18 +25,18 @@ pub(super) struct List {
 pub(super) const PATTERNS: List = List {
     item: CheckStr::Pattern,
     max: MAX_PATTERNS,
-    not_array: "must be an array of topic patterns",
-    too_many: "must list at most 64 patterns, got ",
-    duplicate: "duplicate pattern ",
+    not_array: text("must be an array of topic patterns"),
+    too_many: text("must list at most 64 patterns, got "),
+    duplicate: text("duplicate pattern "),
 };
 
 /// `origins`: at most [`MAX_ORIGINS`] origins.
 pub(super) const ORIGINS: List = List {
     item: CheckStr::Origin,
     max: MAX_ORIGINS,
-    not_array: "must be an array of origins",
-    too_many: "must list at most 16 origins, got ",
-    duplicate: "duplicate origin ",
+    not_array: text("must be an array of origins"),
+    too_many: text("must list at most 16 origins, got "),
+    duplicate: text("duplicate origin "),
 };
 
 /// Checks a list: at most `list.max` items, each valid, none repeated.
