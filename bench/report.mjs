@@ -5,7 +5,7 @@ import { summary, ratio, median } from './stats.mjs';
 
 const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
 const mb = (b) => (b == null ? 'n/a' : `${(b / 1048576).toFixed(2)} MB`);
-const TARGET = { ratio: 1.15, firstFetch: 2, remount: 0.5, dom: 1.5, memory: 1.05 };
+const TARGET = { ratio: 1.15, firstFetch: 2, remount: 0.5, keepAlive: 0.2, dom: 1.5, memory: 1.05 };
 
 function label(manifest, manifests, sizes) {
   if (manifest === 'demo') return 'demo (5 components)';
@@ -42,9 +42,14 @@ export function summarize(meta, raw, size, manifests) {
 
   const remount = {};
   for (const [k, v] of Object.entries(raw.remount)) {
-    remount[k] = { manifest: raw.config[k === 'small' ? 'remount' : 'remountBig'].manifest, remount: summary(v.remount), suspend: v.suspend ? summary(v.suspend) : null };
+    const both = (x) => ({ call: summary(x.call), laidOut: summary(x.laidOut) });
+    remount[k] = { manifest: raw.config[k === 'small' ? 'remount' : 'remountBig'].manifest, remount: both(v.remount), suspend: both(v.suspend), vanilla: both(v.vanilla) };
     remount[k].label = label(remount[k].manifest, manifests, meta.synthSizes);
-    targets.push({ what: `remount from the kept module, ${remount[k].label}`, target: `< ${TARGET.remount} ms median`, value: `${remount[k].remount.median} ms`, met: remount[k].remount.median < TARGET.remount });
+    // Judged on the loader's calls; the laid-out times add the browser's style and layout, which
+    // the vanilla switch pays too (the table shows all three).
+    const { remount: rm, suspend: sr } = remount[k];
+    targets.push({ what: `remount from the kept module, ${remount[k].label}`, target: `< ${TARGET.remount} ms median (the calls)`, value: `${rm.call.median.toFixed(3)} ms`, met: rm.call.median < TARGET.remount });
+    targets.push({ what: `keep-alive switch (suspend + resume), ${remount[k].label}`, target: `< ${TARGET.keepAlive} ms median (the calls)`, value: `${sr.call.median.toFixed(3)} ms`, met: sr.call.median < TARGET.keepAlive });
   }
 
   const dom = {};
@@ -188,12 +193,16 @@ export function markdown(r) {
     ...loadTable(net),
     '## Remount from the kept module',
     '',
-    '`tessera.unmount(name)` then `await tessera.remount(name)`, up to a laid-out page, one page, the slot',
-    'checked after every iteration.',
+    'One page, the slot checked after every iteration. **Remount**: `tessera.unmount(name)` then',
+    '`await tessera.remount(name)`, a fresh instance of the kept module. **Keep-alive**: `tessera.suspend(name)`',
+    'then `tessera.resume(name)`, the same instance and DOM. **Vanilla**: the floor of a switch, the slot\'s',
+    'nodes taken out and put back with `replaceChildren` by hand. *Calls* is the time of the calls alone;',
+    '*laid out* adds `getBoundingClientRect()`, the browser\'s style and layout of the component, which',
+    'every way of switching pays.',
     '',
-    '| component | iterations | remount | keep-alive switch (`suspend`/`resume`) |',
-    '|---|---|---|---|',
-    ...Object.values(r.remount).map((x) => `| ${x.label} | ${x.remount.n} | ${msFine(x.remount)} | ${x.suspend ? msFine(x.suspend) : 'not available (`Tessera.prototype.suspend` does not exist)'} |`),
+    '| component | iterations | remount: calls | remount: laid out | keep-alive: calls | keep-alive: laid out | vanilla: calls | vanilla: laid out |',
+    '|---|---|---|---|---|---|---|---|',
+    ...Object.values(r.remount).map((x) => `| ${x.label} | ${x.remount.call.n} | ${msFine(x.remount.call)} | ${msFine(x.remount.laidOut)} | ${msFine(x.suspend.call)} | ${msFine(x.suspend.laidOut)} | ${msFine(x.vanilla.call)} | ${msFine(x.vanilla.laidOut)} |`),
     '',
     '## DOM throughput through the ABI',
     '',

@@ -23,7 +23,7 @@ done
 step "demo: static files, loader, manifest with fresh integrity"
 cp www/index.html www/main.js www/style.css www/tessera.json "$DIST/"
 mkdir -p "$DIST/loader/dev"
-cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm pkg/tessera_slot.js "$DIST/loader/"
+cp pkg/tessera_loader.js pkg/tessera_loader_bg.wasm pkg/tessera_slot.js pkg/tessera_preload.js "$DIST/loader/"
 cp pkg/dev/tessera_loader.js pkg/dev/tessera_loader_bg.wasm pkg/dev/tessera_slot.js "$DIST/loader/dev/"
 cargo run --quiet -p tessera-budget -- integrity "$DIST/tessera.json"
 # The page's preload hints, from the built manifest (docs/using-tessera.md, "Preload hints").

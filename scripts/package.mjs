@@ -28,6 +28,8 @@ const FILES = [
   'tessera_loader.d.ts',
   'tessera_slot.js',
   'tessera_slot.d.ts',
+  'tessera_preload.js',
+  'tessera_preload.d.ts',
   // The development build (docs/builds.md): the `development` condition of each export.
   'dev/tessera_loader.js',
   'dev/tessera_loader_bg.wasm',
@@ -49,6 +51,8 @@ rmSync(join(OUT, 'dev', 'tessera_loader.d.ts'), { force: true });
 copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
 // `tessera-loader/slot`, the <tessera-slot> element (build-loader.sh minifies its JS).
 copyFileSync(join(ROOT, 'crates/loader/src/js/slot.d.ts'), join(OUT, 'tessera_slot.d.ts'));
+// `tessera-loader/preload`, the run-time preload hints (build-loader.sh minifies its JS).
+copyFileSync(join(ROOT, 'crates/loader/src/js/preload.d.ts'), join(OUT, 'tessera_preload.d.ts'));
 copyFileSync(join(ROOT, 'LICENSE-MIT'), join(OUT, 'LICENSE-MIT'));
 copyFileSync(join(ROOT, 'LICENSE-APACHE'), join(OUT, 'LICENSE-APACHE'));
 for (const file of FILES) if (!existsSync(join(OUT, file))) fail(`${OUT}/${file} is missing: build the loader first`);
@@ -78,6 +82,8 @@ const manifest = {
       import: './tessera_slot.js',
       default: './tessera_slot.js',
     },
+    // One build: it is plain JS that needs nothing of the loader.
+    './preload': { types: './tessera_preload.d.ts', import: './tessera_preload.js', default: './tessera_preload.js' },
     './tessera_loader_bg.wasm': './tessera_loader_bg.wasm',
     './dev/tessera_loader_bg.wasm': './dev/tessera_loader_bg.wasm',
     './package.json': './package.json',

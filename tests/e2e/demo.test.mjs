@@ -52,6 +52,44 @@ test('the page\'s preload hints (tessera-budget preload) start every fetch at on
   await p.close();
 });
 
+test('tessera-loader/preload makes the same hints at run time, before the loader, and each is used', async () => {
+  // A page with the demo's slots but none of its hints: the static page's links are the
+  // reference (they are tessera-budget preload's output for the same manifest).
+  const { p, errors } = await page(env, '/style.css', { expected: ['favicon.ico'] });
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const out = await p.evaluate(async () => {
+    const attrs = (l) => ({ rel: l.rel, as: l.getAttribute('as'), type: l.type, crossorigin: l.getAttribute('crossorigin'), href: l.href });
+    const html = await (await fetch('/')).text();
+    const reference = [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('link[href*="components/"]')]
+      .map((l) => ({ ...attrs(l), href: new URL(l.getAttribute('href'), location.href).href }));
+    const manifestUrl = new URL('/tessera.json', location.href).href;
+    const manifest = await (await fetch(manifestUrl)).json();
+    document.body.innerHTML = manifest.components.map((c) => `<div id="${c.slot.slice(1)}"></div>`).join('');
+    const { preload } = await import('/loader/tessera_preload.js');
+    const hinted = preload(manifest, manifestUrl); // before the loader's module is even imported
+    const m = await import('/loader/tessera_loader.js');
+    const made = [...document.head.querySelectorAll('link')].map(attrs);
+    await m.default();
+    const ready = performance.now();
+    const summary = await m.Tessera.fromObject(manifest, manifestUrl).start();
+    const requests = performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime }));
+    return { reference, made, hinted, ready, summary, requests };
+  });
+  assert.deepEqual(out.made, out.reference, 'the same links as tessera-budget preload');
+  assert.deepEqual(out.hinted, out.reference.map((l) => l.href));
+  assert.deepEqual(out.summary.failed, []);
+  for (const href of out.hinted) {
+    const requests = out.requests.filter((r) => r.url === href);
+    assert.equal(requests.length, 1, `${href}: the loader took the preloaded response`);
+    assert.ok(requests[0].start < out.ready, `${href} started before the loader was ready`);
+  }
+  await p.waitForTimeout(3500); // Chromium warns of an unused preload a few seconds later
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test('a component lives in a closed shadow root, and page CSS does not reach it', async () => {
   const { p, errors } = await page(env, '/', { expected: EXPECTED });
   await waitForState(p, 'counter', 'mounted');

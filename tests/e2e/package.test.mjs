@@ -27,7 +27,8 @@ test('the tarball holds both builds of the loader, its types, the README and bot
   assert.deepEqual(files, [
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md',
     'dev/tessera_loader.js', 'dev/tessera_loader_bg.wasm', 'dev/tessera_slot.js',
-    'package.json', 'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.d.ts', 'tessera_slot.js',
+    'package.json', 'tessera_loader.d.ts', 'tessera_loader.js', 'tessera_loader_bg.wasm',
+    'tessera_preload.d.ts', 'tessera_preload.js', 'tessera_slot.d.ts', 'tessera_slot.js',
   ]);
 });
 
@@ -52,6 +53,9 @@ test('package.json: exports with types and import, sideEffects, repository, keyw
     ['types', './tessera_slot.d.ts'], ['development', './dev/tessera_slot.js'],
     ['import', './tessera_slot.js'], ['default', './tessera_slot.js'],
   ]);
+  assert.deepEqual(pkg.exports['./preload'], {
+    types: './tessera_preload.d.ts', import: './tessera_preload.js', default: './tessera_preload.js',
+  });
   assert.deepEqual(pkg.sideEffects, ['./tessera_slot.js', './dev/tessera_slot.js'],
     'only the element modules run code on import');
   assert.equal(pkg.repository.type, 'git');

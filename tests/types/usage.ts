@@ -8,6 +8,7 @@ import init, {
   type TesseraState, type TesseraStats, type TesseraSummary,
 } from 'tessera-loader';
 import { tesseraFor, TesseraSlot } from 'tessera-loader/slot';
+import { preload } from 'tessera-loader/preload';
 
 /** Every code, once: a missing or an unknown one fails to compile. */
 const CODES: Record<TesseraErrorCode, string> = {
@@ -50,6 +51,8 @@ const manifest: TesseraManifest = {
     },
   ],
 };
+const hinted: string[] = preload(manifest, 'https://example.com/tessera.json');
+console.log(hinted.length, preload(manifest).length);
 
 const options: TesseraOptions = {
   retries: 1, retryDelayMs: 100, timeoutMs: 10000, root: document, keepAlive: true,

@@ -186,9 +186,10 @@ fn loader_item(name: &str, roots: &[PathBuf], brotli: u64) -> Result<Item, Error
 }
 
 /// Modules of the loader package that a page loads only when it imports them (`tessera-loader/slot`,
-/// the `<tessera-slot>` element): not part of what every page downloads, so a folder's loader row
-/// leaves them out. Name them with `--loader` to count them.
-pub const OPT_IN_MODULES: &[&str] = &["tessera_slot.js"];
+/// the `<tessera-slot>` element, and `tessera-loader/preload`, the run-time preload hints): not
+/// part of what every page downloads, so a folder's loader row leaves them out. Name them with
+/// `--loader` to count them.
+pub const OPT_IN_MODULES: &[&str] = &["tessera_slot.js", "tessera_preload.js"];
 
 /// The files of a loader root: the file itself, or a folder's wasm and JS (and `snippets/`) but
 /// not its [`OPT_IN_MODULES`], sorted.

@@ -1,5 +1,7 @@
-//! Reading the manifest: its text passes `tessera_manifest::check_text` (size, syntax, depth,
-//! repeated keys, lone surrogates: the CLI's first step too), then `JSON.parse`; the parsed value
+//! Reading the manifest: its text passes the text gate, then `JSON.parse`. The development build's
+//! gate is `tessera_manifest::check_text` (size, syntax, depth, repeated keys, lone surrogates:
+//! the CLI's first step too); the production build's is `check_shape`, size and depth only, the
+//! limits that keep `JSON.parse` and the walk below safe (docs/builds.md). Then the parsed value
 //! becomes the manifest crate's [`Value`], which `tessera_manifest::from_owned_value` validates
 //! (the same rules the CLI applies, without copying the props). A page's object is read as the
 //! text `JSON.stringify` gives for it, so both ways in meet the same gate.
@@ -29,13 +31,21 @@ pub(crate) struct Read {
 /// `MAX_DEPTH` levels, so `JSON.parse` cannot fail and the walk below recurses no deeper.
 pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
     let invalid = |problems: Problems| Failure::manifest(Error::ManifestInvalid(lines(&problems)));
-    tessera_manifest::check_text(text).map_err(invalid)?;
+    gate(text).map_err(invalid)?;
     let json = JSON::parse(text).map_err(not_json)?;
     let mut props = Vec::new();
     let value = value(&json, ROOT, &mut props);
     let manifest = tessera_manifest::from_owned_value(value).map_err(invalid)?;
     Ok(Read { manifest, props })
 }
+
+/// The development build's text gate: every rule the CLI applies to text.
+#[cfg(feature = "development")]
+use tessera_manifest::check_text as gate;
+
+/// The production build's text gate: size and depth, what keeps the readers after it safe.
+#[cfg(not(feature = "development"))]
+use tessera_manifest::check_shape as gate;
 
 /// The problems, `; ` between them. The development build names what is wrong with each
 /// (`components[0].slot (component 'cart'): must not be empty`); the production build has only

@@ -17,6 +17,30 @@ use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+/// The one problem of a document that cannot be read: `message`, at the root.
+pub(crate) fn fatal(message: Msg) -> Problems {
+    Problems(alloc::vec![Problem {
+        path: String::new(),
+        component: None,
+        message: message.0,
+    }])
+}
+
+/// `the manifest must be at most 8388608 bytes long (is <len>)`.
+pub(crate) fn too_big(len: usize) -> Msg {
+    let mut message = Msg::new("the manifest ");
+    message.s(&too_long(MAX_MANIFEST_BYTES, " bytes", len).0);
+    message
+}
+
+/// `must not nest arrays and objects more than 64 levels deep`.
+pub(crate) fn too_deep() -> Msg {
+    Msg::new("must not nest arrays and objects more than ")
+        .int(MAX_DEPTH as i64)
+        .s(" levels deep")
+        .take()
+}
+
 /// Checks manifest `text`: its size ([`MAX_MANIFEST_BYTES`]), JSON syntax (RFC 8259), nesting
 /// depth ([`MAX_DEPTH`]), and, in every object, repeated keys and `\u` escapes of lone
 /// surrogates (which `JSON.parse` would silently keep or merge).
@@ -27,17 +51,8 @@ use alloc::vec::Vec;
 /// most [`MAX_PROBLEMS`], then a line with how many more). Text with such problems is refused
 /// before validation, so they are the only ones listed.
 pub fn check_text(text: &str) -> Result<(), Problems> {
-    let fatal = |message: Msg| {
-        Problems(alloc::vec![Problem {
-            path: String::new(),
-            component: None,
-            message: message.0,
-        }])
-    };
     if text.len() > MAX_MANIFEST_BYTES {
-        let mut message = Msg::new("the manifest ");
-        message.s(&too_long(MAX_MANIFEST_BYTES, " bytes", text.len()).0);
-        return Err(fatal(message));
+        return Err(fatal(too_big(text.len())));
     }
     let mut reader = Reader {
         text,
@@ -146,10 +161,7 @@ impl<'t> Reader<'t> {
         self.space();
         let container = matches!(self.peek(), Some(b'{' | b'['));
         if container && depth == MAX_DEPTH {
-            return Err(Msg::new("must not nest arrays and objects more than ")
-                .int(MAX_DEPTH as i64)
-                .s(" levels deep")
-                .take());
+            return Err(too_deep());
         }
         match self.peek() {
             Some(b'{') => self.object(path, depth + 1, role),
