@@ -15,7 +15,7 @@ import { synthComponent, rowsComponent } from './synth.mjs';
 const HERE = new URL('.', import.meta.url).pathname;
 export const ROOT = join(HERE, '..');
 const DIST = join(ROOT, 'www', 'dist');
-export const LOADER_FILES = ['tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.js'];
+export const LOADER_FILES = ['tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.js', 'tessera_preload.js'];
 
 /**
  * Writes the site; `sets` are { name, count, bytes } of synthetic manifests. Returns { dir,

@@ -7,7 +7,7 @@ import { shuffle } from '../stats.mjs';
 
 export const IMPLS = ['tessera', 'baseline'];
 
-/** Returns { tessera: [sample], baseline: [sample] }, each sample { nav, mounted, firstFetch, created } (created: fromObject's time, Tessera only). */
+/** Returns { tessera: [sample], baseline: [sample] }, each sample { nav, mounted, firstFetch, handover, afterHandover, created } (bench/page.js; created: fromObject's time, Tessera only). */
 export async function loadCell(env, { manifest, warm, network, samples, warmups, rand }) {
   const expected = { ...env.site.manifests[manifest].slots };
   const url = (impl) => `${env.url}${manifest}.html?impl=${impl}&manifest=${manifest}.json`;
@@ -21,7 +21,9 @@ export async function loadCell(env, { manifest, warm, network, samples, warmups,
         try {
           const r = await load(tab, url(impl));
           await checkSlots(tab.cdp, expected, `${manifest} ${impl}`);
-          if (i >= warmups) out[impl].push({ nav: r.nav, mounted: r.mounted, firstFetch: r.firstFetch, created: r.created });
+          if (i >= warmups) {
+            out[impl].push({ nav: r.nav, mounted: r.mounted, firstFetch: r.firstFetch, handover: r.handover, afterHandover: r.afterHandover, created: r.created });
+          }
         } finally { if (!warm) await tab.close(); }
       }
     }
