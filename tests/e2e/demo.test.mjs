@@ -74,8 +74,14 @@ test('tessera-loader/preload makes the same hints at run time, before the loader
     const ready = performance.now();
     const summary = await m.Tessera.fromObject(manifest, manifestUrl).start();
     const requests = performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime }));
-    return { reference, made, hinted, ready, summary, requests };
+    // What a page may hand it by mistake: no hint, no exception.
+    const throws = new Proxy({}, { get() { throw new Error('no'); } });
+    const hostile = [null, 5, { components: 5 }, throws, { components: [throws, null, { module: 7 },
+      { module: 'javascript:alert(1)' }, { module: 'x.wasm', load: 'idle' }, { module: 'http://[x' }] }]
+      .map((m) => { try { return preload(m, manifestUrl).length; } catch (e) { return String(e); } });
+    return { reference, made, hinted, ready, summary, requests, hostile };
   });
+  assert.deepEqual(out.hostile, [0, 0, 0, 0, 0]);
   assert.deepEqual(out.made, out.reference, 'the same links as tessera-budget preload');
   assert.deepEqual(out.hinted, out.reference.map((l) => l.href));
   assert.deepEqual(out.summary.failed, []);

@@ -14,7 +14,8 @@ const WASM = { rel: "preload", as: "fetch", type: "application/wasm", crossOrigi
  * `modulepreload` for a bindgen component's glue too), its URL resolved against `baseUrl`
  * (default: the page's). It reads only those fields and validates nothing (the loader does): an
  * entry without a string `module`, with another `load`, or with a URL that is not http(s) gets no
- * hint. At most 256 components, as a manifest holds. Returns the URLs it hinted.
+ * hint, and nothing the page passes makes it throw (an entry whose getters throw gets none). At
+ * most 256 components, as a manifest holds. Returns the URLs it hinted.
  */
 export function preload(manifest, baseUrl = document.baseURI) {
   const hinted = [];
@@ -23,16 +24,27 @@ export function preload(manifest, baseUrl = document.baseURI) {
     document.head.append(link);
     hinted.push(href);
   };
-  const components = manifest && Array.isArray(manifest.components) ? manifest.components : [];
-  for (const c of components.slice(0, 256)) {
-    if (!c || typeof c.module != "string" || (c.load !== undefined && c.load !== "eager")) continue;
-    const module = http(c.module, baseUrl);
-    if (!module) continue;
-    hint(WASM, module);
-    const glue = c.kind === "bindgen" && typeof c.glue == "string" && http(c.glue, baseUrl);
-    if (glue) hint({ rel: "modulepreload" }, glue);
+  for (const c of components(manifest)) {
+    try {
+      if (!c || typeof c.module != "string" || (c.load !== undefined && c.load !== "eager")) continue;
+      const module = http(c.module, baseUrl);
+      if (!module) continue;
+      const glue = c.kind === "bindgen" && typeof c.glue == "string" && http(c.glue, baseUrl);
+      hint(WASM, module);
+      if (glue) hint({ rel: "modulepreload" }, glue);
+    } catch {}
   }
   return hinted;
+}
+
+/** The first 256 of `manifest.components`, or none when it is not an array or cannot be read. */
+function components(manifest) {
+  try {
+    const list = manifest.components;
+    return Array.isArray(list) ? list.slice(0, 256) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** `reference` resolved against `base` when it is an http(s) URL, else null. */
