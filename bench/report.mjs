@@ -178,6 +178,8 @@ export function markdown(r) {
     '  Tessera\'s page calls `preload(manifest, url)` (tessera-loader/preload) at that moment, as',
     '  docs/using-tessera.md recommends; when its loader is ready it hands the manifest over',
     '  (`Tessera.fromObject` + `start()`, marked `handover`). The floor hands it over at once.',
+    '  Tessera\'s page also has, in its `<head>`, the hints for the loader\'s JS and wasm that',
+    '  `tessera-budget preload --loader-url` writes; the floor\'s page has none (it has no loader).',
     '- **Statistics.** Medians, with p10–p90 in brackets; each ratio is median(Tessera) / median(floor)',
     '  with a bootstrap 95% interval (2,000 resamples of the pairs, seeded PRNG).',
     '- **Network emulation**: CDP `Network.emulateNetworkConditions` with Chromium DevTools\' presets',

@@ -1,10 +1,11 @@
 // Builds the folder the benchmark serves, in a temporary directory: the loader package (pkg/, read
 // once here, so a rebuild during the run cannot mix versions), the demo's components and manifest,
-// the synthetic components (bench/synth.mjs) with their manifests, and one HTML page per manifest
-// with its slots in the markup. Also serves it: like scripts/serve.mjs, but cacheable
+// the synthetic components (bench/synth.mjs) with their manifests, and two HTML pages per
+// manifest with its slots in the markup (Tessera's has the hints for the loader's own files). Also serves it: like scripts/serve.mjs, but cacheable
 // (`max-age`), so that warm samples reload from the browser's HTTP and code caches as a real
 // revisit would; cold samples use a fresh browser context, whose caches are empty. Pages are
 // cross-origin isolated (COOP/COEP) for precise timers.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,21 @@ export const LOADER_FILES = ['tessera_loader.js', 'tessera_loader_bg.wasm', 'tes
  * loader: { file: bytes }, manifests: { name: { slots: { selector: text|null } } } } (the text each
  * slot must show; null where it is taken from a reference run, as for the demo).
  */
+/**
+ * The `<link>` hints for the loader's JS and wasm, as `tessera-budget preload --loader-url loader/`
+ * writes them (the lines for the loader's files; the components get theirs from `preload()` in
+ * page.js, and the floor's page gets none: it has no loader to fetch).
+ */
+function loaderHints(dir) {
+  const manifest = join(dir, 'hints.json');
+  writeFileSync(manifest, JSON.stringify({ manifestVersion: 1, components: [] }));
+  const out = execFileSync('cargo', ['run', '--quiet', '-p', 'tessera-budget', '--', 'preload', manifest, '--loader-url', 'loader/'],
+    { cwd: ROOT, encoding: 'utf8' });
+  const lines = out.split('\n').filter((l) => l.includes('href="loader/'));
+  if (lines.length !== 2) throw new Error(`expected two loader hints from tessera-budget preload, got:\n${out}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function buildSite(sets) {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const loader = {};
@@ -31,10 +47,17 @@ export function buildSite(sets) {
   cpSync(join(DIST, 'components'), join(dir, 'components'), { recursive: true });
   mkdirSync(join(dir, 'synth'));
   const manifests = {};
-  const page = (name, slots) => writeFileSync(join(dir, `${name}.html`), `<!doctype html>
+  const hints = loaderHints(dir);
+  // `<name>.html` for the floor (and the scenarios that do not time loading); `<name>.tessera.html`
+  // for Tessera, with the hints for the loader's own two files that the guide recommends.
+  const page = (name, slots) => {
+    for (const [file, head] of [[`${name}.html`, ''], [`${name}.tessera.html`, hints]]) {
+      writeFileSync(join(dir, file), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tessera benchmark: ${name}</title><link rel="icon" href="data:,">
-<script type="module" src="page.js"></script></head>
+${head}<script type="module" src="page.js"></script></head>
 <body>${slots.map((s) => `<div id="${s.slice(1)}"></div>`).join('')}</body></html>\n`);
+    }
+  };
   const write = (name, components, texts) => {
     writeFileSync(join(dir, `${name}.json`), JSON.stringify({ manifestVersion: 1, components }));
     page(name, components.map((c) => c.slot));

@@ -10,7 +10,8 @@ export const IMPLS = ['tessera', 'baseline'];
 /** Returns { tessera: [sample], baseline: [sample] }, each sample { nav, mounted, firstFetch, handover, afterHandover, created } (bench/page.js; created: fromObject's time, Tessera only). */
 export async function loadCell(env, { manifest, warm, network, samples, warmups, rand }) {
   const expected = { ...env.site.manifests[manifest].slots };
-  const url = (impl) => `${env.url}${manifest}.html?impl=${impl}&manifest=${manifest}.json`;
+  // Tessera's page carries the `<link>` hints for its loader's files (bench/site.mjs).
+  const url = (impl) => `${env.url}${manifest}${impl === 'tessera' ? '.tessera' : ''}.html?impl=${impl}&manifest=${manifest}.json`;
   const out = { tessera: [], baseline: [] };
   const tabs = {};
   try {
