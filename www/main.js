@@ -38,8 +38,10 @@ const PHASES = ['fetch', 'compile', 'instantiate', 'mount'];
 
 /** Which buttons apply in which state (the lifecycle table in crates/loader/src/lifecycle.rs). */
 const APPLIES = {
-  unmount: (state) => state === 'mounted',
-  remount: (state) => state === 'mounted' || state === 'compiled',
+  unmount: (state) => state === 'mounted' || state === 'suspended',
+  suspend: (state) => state === 'mounted',
+  resume: (state) => state === 'suspended',
+  remount: (state) => state === 'mounted' || state === 'compiled' || state === 'suspended',
   reload: () => true, // the way out of every state, `error` included
   unload: (state) => state !== 'not-loaded',
 };
@@ -91,7 +93,7 @@ function forget(row) {
 }
 
 /**
- * Calls the loader's `action` (unmount, remount, reload or unload) for the row's component. A
+ * Calls the loader's `action` (unmount, suspend, resume, remount, reload or unload) for the row's component. A
  * rejection or a throw goes to the lifecycle log, not to the console: the page keeps working.
  */
 async function act(row, action) {

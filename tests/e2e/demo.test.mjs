@@ -278,7 +278,7 @@ test('the panel shows each eager component mounted, its bytes against its budget
       assert.ok(Number.isFinite(ms) && ms >= 0, `${c.name} ${phase}: ${row.phases[phase]}`);
     }
     for (const text of row.phaseTexts) assert.match(text, /^\d+\.\d ms$/);
-    assert.deepEqual(row.enabled, { unmount: true, remount: true, reload: true, unload: true });
+    assert.deepEqual(row.enabled, { unmount: true, suspend: true, resume: false, remount: true, reload: true, unload: true });
   }
   // The component over its budget: refused before any byte passed the gate, the reason in its row.
   await waitForState(p, 'oversized', 'error');
@@ -286,14 +286,14 @@ test('the panel shows each eager component mounted, its bytes against its budget
   assert.equal(broken.state, 'error');
   assert.equal(broken.raw, '0');
   assert.equal(broken.maxBytes, '4096');
-  assert.deepEqual(broken.enabled, { unmount: false, remount: false, reload: true, unload: true });
+  assert.deepEqual(broken.enabled, { unmount: false, suspend: false, resume: false, remount: false, reload: true, unload: true });
   assert.match(await p.textContent('.panel .row[data-name="oversized"] .row-error'), /^over-budget: /);
   await p.screenshot({ path: join(ARTIFACTS, 'demo-panel.png') });
   assert.deepEqual(errors, []);
   await p.close();
 });
 
-test("the panel's unmount, remount, reload and unload buttons drive the counter, and its slot follows", async () => {
+test("the panel's unmount, suspend, resume, remount, reload and unload buttons drive the counter, and its slot follows", async () => {
   const { p, errors } = await page(env, '/', { expected: EXPECTED });
   await waitForState(p, 'counter', 'mounted');
   await panelMeasured(p, 'counter');
@@ -304,11 +304,24 @@ test("the panel's unmount, remount, reload and unload buttons drive the counter,
   await (await inComponent(p, '#counter', 'button.inc')).first().click();
   await eventually(value, '4');
 
+  // Keep-alive: out of the page and back, the count kept.
+  await click('suspend');
+  await waitForState(p, 'counter', 'suspended');
+  assert.equal(await hosts(), 0);
+  assert.equal(await p.textContent('#counter'), 'Loading the counter…');
+  assert.deepEqual((await panelRow(p, 'counter')).enabled,
+    { unmount: true, suspend: false, resume: true, remount: true, reload: true, unload: true });
+  await click('resume');
+  await waitForState(p, 'counter', 'mounted');
+  assert.equal(await hosts(), 1);
+  assert.equal(await value(), '4', 'the same instance, its state kept');
+
   await click('unmount');
   await waitForState(p, 'counter', 'compiled');
   assert.equal(await hosts(), 0);
   assert.equal(await p.textContent('#counter'), 'Loading the counter…'); // the slot's own children again
-  assert.deepEqual((await panelRow(p, 'counter')).enabled, { unmount: false, remount: true, reload: true, unload: true });
+  assert.deepEqual((await panelRow(p, 'counter')).enabled,
+    { unmount: false, suspend: false, resume: false, remount: true, reload: true, unload: true });
 
   await click('remount');
   await waitForState(p, 'counter', 'mounted');
@@ -331,12 +344,13 @@ test("the panel's unmount, remount, reload and unload buttons drive the counter,
   assert.equal(await p.textContent('#counter'), 'Loading the counter…');
   const unloaded = await panelRow(p, 'counter');
   assert.equal(unloaded.state, 'not-loaded');
-  assert.deepEqual(unloaded.enabled, { unmount: false, remount: false, reload: true, unload: false });
+  assert.deepEqual(unloaded.enabled,
+    { unmount: false, suspend: false, resume: false, remount: false, reload: true, unload: false });
   assert.equal(unloaded.raw, '');
   assert.deepEqual(unloaded.phases, { fetch: '', compile: '', instantiate: '', mount: '' });
   // The log tells the story in order, and no action failed.
   const log = await p.textContent('#events');
-  const story = ['counter: unmounting', 'counter: compiled', 'counter: mounting', 'counter: mounted',
+  const story = ['counter: suspended', 'counter: mounted', 'counter: unmounting', 'counter: compiled', 'counter: mounting', 'counter: mounted',
     'counter: not-loaded', 'counter: loading', 'counter: mounted', 'counter: unmounting', 'counter: not-loaded'];
   let at = log.indexOf('counter: mounted');
   for (const step of story) {
