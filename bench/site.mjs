@@ -1,8 +1,8 @@
 // Builds the folder the benchmark serves, in a temporary directory: the loader package (pkg/, read
 // once here, so a rebuild during the run cannot mix versions), the demo's components and manifest,
 // the synthetic components (bench/synth.mjs) with their manifests, and two HTML pages per
-// manifest with its slots in the markup (Tessera's has the hints for the loader's own files). Also serves it: like scripts/serve.mjs, but cacheable
-// (`max-age`), so that warm samples reload from the browser's HTTP and code caches as a real
+// manifest with its slots in the markup (Tessera's has the hints for the loader's own files).
+// Also serves it: like scripts/serve.mjs, but cacheable (`max-age`), so that warm samples reload from the browser's HTTP and code caches as a real
 // revisit would; cold samples use a fresh browser context, whose caches are empty. Pages are
 // cross-origin isolated (COOP/COEP) for precise timers.
 import { execFileSync } from 'node:child_process';
@@ -19,11 +19,6 @@ const DIST = join(ROOT, 'www', 'dist');
 export const LOADER_FILES = ['tessera_loader.js', 'tessera_loader_bg.wasm', 'tessera_slot.js', 'tessera_preload.js'];
 
 /**
- * Writes the site; `sets` are { name, count, bytes } of synthetic manifests. Returns { dir,
- * loader: { file: bytes }, manifests: { name: { slots: { selector: text|null } } } } (the text each
- * slot must show; null where it is taken from a reference run, as for the demo).
- */
-/**
  * The `<link>` hints for the loader's JS and wasm, as `tessera-budget preload --loader-url loader/`
  * writes them (the lines for the loader's files; the components get theirs from `preload()` in
  * page.js, and the floor's page gets none: it has no loader to fetch).
@@ -38,6 +33,11 @@ function loaderHints(dir) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Writes the site; `sets` are { name, count, bytes } of synthetic manifests. Returns { dir,
+ * loader: { file: bytes }, manifests: { name: { slots: { selector: text|null } } } } (the text each
+ * slot must show; null where it is taken from a reference run, as for the demo).
+ */
 export function buildSite(sets) {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const loader = {};

@@ -37,10 +37,10 @@ esbuild --bundle --minify --format=esm --log-level=warning "$BINDGEN/tessera_loa
 node scripts/bundler-hints.mjs "$OUT/tessera_loader.js"
 # tessera-loader/slot, the <tessera-slot> element: minified on its own (it imports the loader).
 esbuild --minify --format=esm --log-level=warning crates/loader/src/js/slot.js > "$OUT/tessera_slot.js"
-# tessera-loader/preload, the run-time preload hints: plain JS without the loader, the same in
-# both builds, so only the production build (the package's top level) has it.
+# What is the same in both builds only the production build (the package's top level) has:
+# tessera-loader/preload, the run-time preload hints (plain JS without the loader), and the
+# public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
 if [ "$BUILD" = production ]; then
   esbuild --minify --format=esm --log-level=warning crates/loader/src/js/preload.js > "$OUT/tessera_preload.js"
+  cp "$BINDGEN/tessera_loader.d.ts" "$OUT/"
 fi
-# The public API's types (tessera_loader_bg.wasm.d.ts, the raw exports, no longer applies).
-cp "$BINDGEN/tessera_loader.d.ts" "$OUT/"

@@ -10,7 +10,7 @@
 // package.json, the version from the Cargo workspace (the two must agree, or this fails), the
 // repository from the Cargo workspace, the README from crates/loader/README.md (the user guide
 // and API reference).
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,9 +45,6 @@ const workspace = (key) => cargo.match(new RegExp(`^${key} = "([^"]+)"`, 'm'))?.
 const version = workspace('version');
 if (version !== root.version) fail(`package.json has version ${root.version}, the Cargo workspace ${version}`);
 
-// Both builds have one API: one copy of the types, at the top (npm's `files` would take a
-// `dev/tessera_loader.d.ts` too, since a name without a slash matches at any depth).
-rmSync(join(OUT, 'dev', 'tessera_loader.d.ts'), { force: true });
 copyFileSync(join(ROOT, 'crates/loader/README.md'), join(OUT, 'README.md'));
 // `tessera-loader/slot`, the <tessera-slot> element (build-loader.sh minifies its JS).
 copyFileSync(join(ROOT, 'crates/loader/src/js/slot.d.ts'), join(OUT, 'tessera_slot.d.ts'));

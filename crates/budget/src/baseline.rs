@@ -72,13 +72,13 @@ pub fn apply(report: &mut Report, baseline: &Baseline, path: &str) {
         }
     }
     report.total.delta = Some(delta(baseline.total.size, report.total.size));
-    if let (Some(loader), Some(old)) = (&mut report.loader, &baseline.loader) {
-        loader.delta = Some(delta(old.size, loader.size));
-    }
-    if let (Some(loader), Some(old)) =
-        (&mut report.development_loader, &baseline.development_loader)
-    {
-        loader.delta = Some(delta(old.size, loader.size));
+    for (loader, old) in [
+        (&mut report.loader, &baseline.loader),
+        (&mut report.development_loader, &baseline.development_loader),
+    ] {
+        if let (Some(loader), Some(old)) = (loader, old) {
+            loader.delta = Some(delta(old.size, loader.size));
+        }
     }
     let removed = baseline
         .components

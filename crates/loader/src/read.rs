@@ -27,8 +27,9 @@ pub(crate) struct Read {
     pub props: Vec<String>,
 }
 
-/// Checks and validates manifest `text`. After `check_text` the text is JSON nested at most
-/// `MAX_DEPTH` levels, so `JSON.parse` cannot fail and the walk below recurses no deeper.
+/// Checks and validates manifest `text`. After the gate the text nests at most `MAX_DEPTH`
+/// levels, so neither `JSON.parse` nor the walk below recurses deeper. (`JSON.parse` may still
+/// refuse its syntax, which only the development build's gate reads: `not json data`.)
 pub(crate) fn manifest(text: &str) -> Result<Read, Failure> {
     let invalid = |problems: Problems| Failure::manifest(Error::ManifestInvalid(lines(&problems)));
     gate(text).map_err(invalid)?;
@@ -64,7 +65,7 @@ const PRODUCTION_HINT: &str =
     " (the development build, or tessera-budget check, says what is wrong with each)";
 
 /// A page's object as manifest text: `JSON.stringify(object)`, which drops `undefined` and
-/// functions, escapes lone surrogates (which `check_text` then refuses) and refuses cycles and
+/// functions, escapes lone surrogates (which the development build's gate then refuses) and refuses cycles and
 /// nesting deeper than the engine's stack, exactly as if the manifest had been fetched.
 pub(crate) fn text_of(object: &JsValue) -> Result<String, Failure> {
     match JSON::stringify(object) {

@@ -78,10 +78,10 @@ export function hostFor(s, name) {
   return host;
 }
 
-/** Shows `node` in the slot instead of what it shows, keeping its own children the first time. */
-export function show(s, node) {
+/** Shows `nodes` in the slot instead of what it shows, keeping its own children the first time. */
+export function show(s, ...nodes) {
   s.saved ||= [...s.el.childNodes];
-  s.el.replaceChildren(node);
+  s.el.replaceChildren(...nodes);
 }
 
 /** Gives the slot its own children back (and forgets what `suspend` kept). */
@@ -99,8 +99,7 @@ export function suspend(s) {
 
 /** Shows again what `suspend` kept. */
 export function resume(s) {
-  s.saved ||= [...s.el.childNodes];
-  s.el.replaceChildren(...(s.kept || []));
+  show(s, ...(s.kept || []));
   s.kept = null;
 }
 
