@@ -24,3 +24,7 @@ pub const DEFAULT_MAX_DOM_BYTES: u32 = 1 << 20;
 /// The shortest `set_timer` delay in milliseconds the host honours: a timer set with a shorter
 /// delay (or a repeating one with a shorter period) waits this long.
 pub const MIN_TIMER_MS: u32 = 16;
+/// How long a component in a worker (`"isolation": "worker"`) may take to answer one call, in
+/// milliseconds, when neither its manifest (`budget.maxCallMs`) nor the loader's options
+/// (`maxCallMs`) set it: past it, its worker is ended and it fails with `unresponsive`.
+pub const DEFAULT_MAX_CALL_MS: u32 = 1_000;

@@ -19,6 +19,14 @@ pub const IMPORTS: [&str; 8] = [
 /// [`IMPORTS`] joined with commas, for a JavaScript host that takes them as one string.
 pub const IMPORTS_CSV: &str = "apply,publish,subscribe,set_timer,clear_timer,now,log,fail";
 
+/// For each import of [`IMPORTS`], the positions of its arguments that start a
+/// `(ptr, len)` pair: the guest bytes the host reads for it.
+pub const IMPORT_BYTES: [&[usize]; 8] = [&[0], &[0, 2], &[0], &[], &[], &[], &[1], &[0]];
+
+/// [`IMPORT_BYTES`] for a JavaScript host: one group per import, separated by `;`, each a
+/// digit per pair (a worker-side host copies those ranges for the page, docs/abi.md).
+pub const IMPORT_BYTES_CSV: &str = "0;02;0;;;;1;0";
+
 /// The guest's exports, in the docs' order: name, `WebAssembly.Module.exports` kind, required.
 pub const EXPORTS: [(&str, &str, bool); 9] = [
     ("memory", "memory", true),
@@ -45,6 +53,15 @@ mod tests {
     #[test]
     fn the_csv_is_the_import_list() {
         assert_eq!(IMPORTS.join(","), IMPORTS_CSV);
+    }
+
+    #[test]
+    fn the_byte_ranges_csv_is_the_byte_ranges_list() {
+        let groups: std::vec::Vec<std::string::String> = IMPORT_BYTES
+            .iter()
+            .map(|at| at.iter().map(|i| char::from(b'0' + *i as u8)).collect())
+            .collect();
+        assert_eq!(groups.join(";"), IMPORT_BYTES_CSV);
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! from the browser (events, timers, messages) are reported through `on_fault`, once.
 
 use super::codes::{cat, dec, Refusal, MALFORMED, OUT_OF_BOUNDS};
-use super::guest::{not_running, Inner, State, ALLOC, MEMORY, ON_EVENT, ON_MESSAGE, ON_TIMER};
+use super::guest::{
+    not_running, Inner, State, ALLOC, MEMORY, MOUNT, ON_EVENT, ON_MESSAGE, ON_TIMER, UNMOUNT,
+};
 use super::Fault;
 use super::{js, memory};
 use alloc::string::String;
 use alloc::vec::Vec;
+use tessera_abi::limits::MIN_TIMER_MS;
 use tessera_abi::tree::Tree;
 
 /// Why a call into the guest did not return a value.
@@ -19,15 +22,34 @@ pub(super) enum Stop {
     /// The guest is not running (never attached, already dead, unmounted during the call, or
     /// busy with another call): nothing was called, or the result does not matter.
     Ended,
+    /// The call was posted to the guest's worker: its answer settles it later (`on_reply`).
+    Posted,
 }
 
 impl From<Stop> for Fault {
     fn from(stop: Stop) -> Fault {
         match stop {
             Stop::Fault(fault) => fault,
-            Stop::Ended => not_running(),
+            Stop::Ended | Stop::Posted => not_running(),
         }
     }
+}
+
+/// The fault of a buffer `tessera_alloc(len)` could not take: it returned `0` (out of memory)
+/// or a pointer `ptr` whose range is outside memory.
+fn alloc_fault(len: u32, ptr: u32) -> Fault {
+    if ptr == 0 && len > 0 {
+        let why = cat(&["out of memory: tessera_alloc(", &dec(len), ") returned 0"]);
+        return Fault::Trap(why);
+    }
+    let why = [
+        "tessera_alloc(",
+        &dec(len),
+        ") returned ",
+        &dec(ptr),
+        ", out of bounds",
+    ];
+    Fault::AbiViolation(cat(&why))
 }
 
 impl Inner {
@@ -38,7 +60,11 @@ impl Inner {
 
     /// Calls export `f(...lead, ptr0, len0, ptr1, len1)` after copying each buffer into memory the
     /// guest allocated with `tessera_alloc` (at most four arguments in all).
+    /// A guest in a worker gets the call as a message instead, and allocates there.
     pub(super) fn call_with(&self, f: u32, lead: &[u32], buffers: &[&[u8]]) -> Result<f64, Stop> {
+        if self.policy.worker.is_some() {
+            return self.post(f, lead, buffers);
+        }
         let mut args = [0u32; 4];
         let mut at = 0;
         for &n in lead {
@@ -61,19 +87,9 @@ impl Inner {
         }
         let len = bytes.len() as u32;
         let ptr = self.invoke(ALLOC, [len, 0, 0, 0])? as i32 as u32;
-        if ptr == 0 && len > 0 {
-            let why = cat(&["out of memory: tessera_alloc(", &dec(len), ") returned 0"]);
-            return Err(Stop::Fault(self.kill(Fault::Trap(why))));
-        }
-        if !(self.has(MEMORY) && memory::write(&self.table, ptr, bytes)) {
-            let why = [
-                "tessera_alloc(",
-                &dec(len),
-                ") returned ",
-                &dec(ptr),
-                ", out of bounds",
-            ];
-            return Err(Stop::Fault(self.kill(Fault::AbiViolation(cat(&why)))));
+        let written = ptr != 0 || len == 0;
+        if !(written && self.has(MEMORY) && memory::write(&self.table, ptr, bytes)) {
+            return Err(Stop::Fault(self.kill(alloc_fault(len, ptr))));
         }
         Ok((ptr, len))
     }
@@ -83,10 +99,7 @@ impl Inner {
         if self.state.get() != State::Live || self.busy.get() {
             return Err(Stop::Ended);
         }
-        self.panic.take();
-        self.turn_bytes.set(0);
-        self.busy.set(true);
-        let started = js::now();
+        let started = self.enter();
         let result = js::call(
             &self.table,
             f as i32,
@@ -95,6 +108,56 @@ impl Inner {
             c as i32,
             d as i32,
         );
+        self.settle(result, started)
+    }
+
+    /// Posts call `f(...lead, buffers)` to the guest's worker; its answer settles it.
+    fn post(&self, f: u32, lead: &[u32], buffers: &[&[u8]]) -> Result<f64, Stop> {
+        if self.state.get() != State::Live {
+            return Err(Stop::Ended);
+        }
+        let (a, b) = match buffers {
+            [a, b, ..] => (*a, *b),
+            [a] => (*a, &[][..]),
+            [] => (&[][..], &[][..]),
+        };
+        let n = buffers.len() as u32;
+        js::post(&self.table, f as i32, lead.first().copied(), n, a, b);
+        self.calls.borrow_mut().push_back(f);
+        Err(Stop::Posted)
+    }
+
+    /// Settles the worker's staged answer to the oldest posted call as [`Inner::invoke`]
+    /// settles a call on the page: its imports replayed through the same checks, then the same
+    /// aftermath. Also the version check's answer, which comes with the start.
+    pub(super) fn settle_answer(&self) -> Result<f64, Stop> {
+        if self.state.get() != State::Live || self.busy.get() {
+            return Err(Stop::Ended);
+        }
+        if let Some(len) = js::bad_alloc(&self.table, 0) {
+            let ptr = js::bad_alloc(&self.table, 1).unwrap_or(0);
+            return Err(Stop::Fault(self.kill(alloc_fault(len, ptr))));
+        }
+        let started = self.enter();
+        let result = js::replay(&self.table, false);
+        self.settle(result, started)
+    }
+
+    /// The start of a call: no panic text, no edit bytes yet, busy. Returns the time.
+    fn enter(&self) -> f64 {
+        self.panic.take();
+        self.turn_bytes.set(0);
+        self.busy.set(true);
+        js::now()
+    }
+
+    /// The end of a call that started at `started`: applies what it queued, reports its
+    /// refusals, and turns a violation, a trap or memory past the cap into a fault.
+    fn settle(
+        &self,
+        result: Result<f64, wasm_bindgen::JsValue>,
+        started: f64,
+    ) -> Result<f64, Stop> {
         self.busy.set(false);
         // What the call queued reaches the page now that no guest code is on the stack; a call
         // that ends the guest leaves nothing behind (teardown drops the queue).
@@ -128,6 +191,36 @@ impl Inner {
         Err(Stop::Fault(self.kill(fault)))
     }
 
+    /// The worker answered the oldest posted call (staged in the table).
+    pub(super) fn on_reply(&self) {
+        let Some(f) = self.calls.borrow_mut().pop_front() else {
+            return;
+        };
+        let result = self.settle_answer();
+        match f {
+            MOUNT => self.mount_done(result.map(drop).map_err(Fault::from)),
+            _ => self.background(result),
+        }
+    }
+
+    /// The worker has not answered a call for `ms` milliseconds: it is ended, and the guest
+    /// with it.
+    pub(super) fn on_hung(&self, ms: u32) {
+        if self.state.get() != State::Live {
+            return;
+        }
+        let fault = Fault::Unresponsive { ms };
+        let mounting = self.calls.borrow().contains(&MOUNT);
+        if mounting {
+            // Before the teardown, which would end the mount as "not running".
+            self.mount_done(Err(fault.clone()));
+        }
+        let fault = self.kill(fault);
+        if !mounting {
+            (self.on_fault)(fault);
+        }
+    }
+
     fn over_cap(&self) -> Option<Fault> {
         let max = self.policy.max_memory_pages?;
         if !self.has(MEMORY) {
@@ -151,6 +244,11 @@ impl Inner {
             return;
         }
         js::clear(&self.table);
+        if self.policy.worker.is_some() {
+            js::end(&self.table, self.calls.borrow().back() == Some(&UNMOUNT));
+            self.calls.borrow_mut().clear();
+            self.mount_done(Err(not_running()));
+        }
         self.tree
             .replace(Tree::new(super::guest::limits(&self.policy)));
         for (id, _) in self.subs.take() {
@@ -186,6 +284,9 @@ impl Inner {
         }
         let wait = if self.busy.get() {
             Some(0.0)
+        } else if js::waiting(&self.table) > 0 {
+            // A guest in a worker that has not answered its last call: not another call yet.
+            Some(MIN_TIMER_MS as f64)
         } else {
             self.bus.throttled(js::now())
         };
@@ -197,7 +298,7 @@ impl Inner {
             return;
         }
         if self.has(ON_TIMER) {
-            self.background(self.invoke(ON_TIMER, [id, 0, 0, 0]));
+            self.background(self.call_with(ON_TIMER, &[id], &[]));
         }
     }
 

@@ -4,15 +4,15 @@
 
 use super::call::Stop;
 use super::codes::{cat, dec, Refusal};
-use super::imports::{self, EVENT, TIMER};
+use super::imports::{self, EVENT, HUNG, REPLY, TIMER};
 use super::js::{self, Table};
 use super::timers::Timers;
 use super::{Bus, Fault, GuestPolicy, OnFault, OnViolation};
 use alloc::rc::Rc;
-use alloc::{string::String, vec::Vec};
+use alloc::{collections::VecDeque, string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
-use js_sys::{Object, WebAssembly};
-use tessera_abi::names::{FUNCTION_EXPORTS_CSV, IMPORTS_CSV, IMPORT_MODULE};
+use js_sys::{Object, WebAssembly, WebAssembly::Module};
+use tessera_abi::names::{FUNCTION_EXPORTS_CSV, IMPORTS_CSV, IMPORT_BYTES_CSV, IMPORT_MODULE};
 use tessera_abi::tree::{Limits, Tree};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
@@ -78,6 +78,21 @@ pub(super) struct Inner {
     pub violation: RefCell<Option<String>>,
     /// Refusals of the current call, reported once it returns.
     pub reports: RefCell<Vec<Refusal>>,
+    /// A guest in a worker: the export of each call posted and not yet answered, oldest first.
+    pub calls: RefCell<VecDeque<u32>>,
+    /// A guest in a worker: a mount was posted and its outcome is not known yet.
+    pub mounting: Cell<bool>,
+    /// A guest in a worker: the outcome of its mount, once known, until [`Guest::mounted`].
+    pub mount_outcome: RefCell<Option<Result<(), Fault>>>,
+}
+
+/// How a mount went: at once on the page's thread, or later for a guest in a worker.
+pub enum Mount {
+    /// The guest mounted, or failed to.
+    Done(Result<(), Fault>),
+    /// The mount was posted to the guest's worker; once the promise resolves,
+    /// [`Guest::mounted`] says how it went.
+    Later(js_sys::Promise),
 }
 
 /// What one guest holds (see [`Guest::counts`]).
@@ -136,6 +151,9 @@ impl Guest {
                 panic: RefCell::default(),
                 violation: RefCell::default(),
                 reports: RefCell::default(),
+                calls: RefCell::default(),
+                mounting: Cell::new(false),
+                mount_outcome: RefCell::default(),
             }
         }))
     }
@@ -145,9 +163,42 @@ impl Guest {
         js::imports(&self.0.table, IMPORT_MODULE, IMPORTS_CSV)
     }
 
+    /// Instantiates `module` with [`Guest::imports`], or, for a guest in a worker, starts it in
+    /// a worker of its own; [`Guest::attach`] takes what the promise resolves with.
+    pub fn instantiate(&self, module: &Module) -> js_sys::Promise {
+        let t = &self.0.table;
+        match self.0.policy.worker {
+            None => WebAssembly::instantiate_module(module, &self.imports()),
+            Some(ms) => js::spawn(
+                t,
+                module,
+                IMPORT_MODULE,
+                IMPORTS_CSV,
+                FUNCTION_EXPORTS_CSV,
+                IMPORT_BYTES_CSV,
+                ms,
+                REPLY as i32,
+                HUNG as i32,
+            ),
+        }
+    }
+
+    /// Whether the guest runs in a worker of its own.
+    pub fn in_worker(&self) -> bool {
+        self.0.policy.worker.is_some()
+    }
+
     /// Binds to a fresh instance's exports and checks `tessera_abi_version() == 1`.
     pub fn attach(&self, instance: &WebAssembly::Instance) -> Result<(), Fault> {
         let g = &self.0;
+        let remote = self.in_worker();
+        if remote {
+            if let Some(ms) = js::start_hung(&g.table) {
+                return Err(g.kill(Fault::Unresponsive { ms }));
+            }
+            // The imports its start function called, through the same checks.
+            let _ = js::replay(&g.table, true);
+        }
         // An import the start function called during instantiation.
         if let Some(violation) = g.violation.take() {
             return Err(g.kill(Fault::AbiViolation(violation)));
@@ -170,7 +221,12 @@ impl Guest {
         }
         g.exports.set(found);
         g.state.set(State::Live);
-        let v = g.invoke(VERSION, [0; 4])?;
+        // A worker has called it already, and answered with its start.
+        let v = if remote {
+            g.settle_answer()?
+        } else {
+            g.invoke(VERSION, [0; 4])?
+        };
         let v = if v.is_nan() { -1 } else { v as i32 };
         if v != 1 {
             let sign = if v < 0 { "-" } else { "" };
@@ -188,19 +244,28 @@ impl Guest {
     /// Calls `tessera_mount` with the props as JSON text. A mount during which an `apply` was
     /// refused fails with an ABI violation: a component that did not render what it meant to
     /// is not shown as mounted (its refusals were reported as violations first).
-    pub fn mount(&self, props_json: &str) -> Result<(), Fault> {
+    pub fn mount(&self, props_json: &str) -> Mount {
         let g = &self.0;
         if !g.has(MOUNT) {
-            return Err(not_running());
+            return Mount::Done(Err(not_running()));
         }
         g.edits_refused.set(false);
         g.mounted.set(true);
-        g.call_with(MOUNT, &[], &[props_json.as_bytes()])?;
-        if g.edits_refused.get() {
-            let why = "tessera_mount: the host refused its edits (see the violations)";
-            return Err(g.kill(Fault::AbiViolation(why.into())));
+        match g.call_with(MOUNT, &[], &[props_json.as_bytes()]) {
+            Err(Stop::Posted) => {
+                g.mounting.set(true);
+                Mount::Later(js::waiter(&g.table))
+            }
+            result => Mount::Done(g.mount_checked(result.map(drop).map_err(Fault::from))),
         }
-        Ok(())
+    }
+
+    /// How the mount of a guest in a worker went, once the promise of [`Mount::Later`] resolved.
+    pub fn mounted(&self) -> Result<(), Fault> {
+        self.0
+            .mount_outcome
+            .take()
+            .unwrap_or_else(|| Err(not_running()))
     }
 
     /// Calls `tessera_props`; `Ok(false)` when the guest does not export it (the pipeline remounts).
@@ -211,8 +276,10 @@ impl Guest {
         if !self.0.has(PROPS) {
             return Ok(false);
         }
-        self.0.call_with(PROPS, &[], &[props_json.as_bytes()])?;
-        Ok(true)
+        match self.0.call_with(PROPS, &[], &[props_json.as_bytes()]) {
+            Ok(_) | Err(Stop::Posted) => Ok(true),
+            Err(stop) => Err(stop.into()),
+        }
     }
 
     /// Calls `tessera_unmount` if exported and `tessera_mount` was called (an instance that
@@ -226,7 +293,8 @@ impl Guest {
             return Ok(());
         }
         let result = if g.has(UNMOUNT) && g.state.get() == State::Live && g.mounted.get() {
-            g.invoke(UNMOUNT, [0; 4]).map(drop)
+            // A guest in a worker runs it as its worker's last call (see `teardown`).
+            g.call_with(UNMOUNT, &[], &[]).map(drop)
         } else {
             Ok(())
         };
@@ -251,6 +319,26 @@ impl Guest {
             listeners: tree.listeners(),
             timers: super::timers::live(&self.0.table),
             subscriptions: self.0.subs.borrow().len() as u32,
+        }
+    }
+}
+
+impl Inner {
+    /// A mount that returned: one during which an `apply` was refused fails.
+    fn mount_checked(&self, outcome: Result<(), Fault>) -> Result<(), Fault> {
+        if outcome.is_ok() && self.edits_refused.get() {
+            let why = "tessera_mount: the host refused its edits (see the violations)";
+            return Err(self.kill(Fault::AbiViolation(why.into())));
+        }
+        outcome
+    }
+
+    /// The posted mount of a guest in a worker ended with `outcome` (its answer, the watchdog,
+    /// or the guest's end): kept for [`Guest::mounted`], and the pipeline woken.
+    pub(super) fn mount_done(&self, outcome: Result<(), Fault>) {
+        if self.mounting.replace(false) {
+            *self.mount_outcome.borrow_mut() = Some(self.mount_checked(outcome));
+            js::wake(&self.table);
         }
     }
 }

@@ -18,6 +18,10 @@ use tessera_abi::topic::{pattern_covers, topic_matches};
 pub(super) const EVENT: u32 = 8;
 /// Kind of a timer: `(TIMER, id)`.
 pub(super) const TIMER: u32 = 9;
+/// Kind of a worker's answer to a call (staged in the table, see `remote.js`).
+pub(super) const REPLY: u32 = 10;
+/// Kind of a worker's call that went unanswered: `(HUNG, ms waited)`.
+pub(super) const HUNG: u32 = 11;
 
 /// Messages waiting on the bus (from every publisher) past which a guest's `publish` is refused;
 /// bounds the memory a guest can make the host hold between two flushes.
@@ -31,6 +35,8 @@ pub(super) fn dispatch(g: &Rc<Inner>, kind: u32, args: [f64; 4], text: Option<St
     match kind {
         EVENT => g.on_event(args[0], text.as_deref().unwrap_or_default()),
         TIMER => g.on_timer(args[0]),
+        REPLY => g.on_reply(),
+        HUNG => g.on_hung(args[0]),
         _ => return import(g, kind, args),
     }
     0.0
@@ -51,7 +57,7 @@ fn import(g: &Rc<Inner>, kind: u32, [a, b, c, d]: [u32; 4]) -> f64 {
         0 => apply(g, a, b),
         1 => publish(g, a, b, c, d),
         2 => subscribe(g, a, b),
-        3 => set_timer(g, a as i32, b != 0),
+        3 => set_timer(g, a as i32, b != 0, c),
         4 => {
             js::stop_timer(&g.table, a as i32);
             OK
@@ -178,8 +184,11 @@ fn topic(g: &Rc<Inner>, ptr: u32, len: u32, what: &str) -> Result<String, i32> {
     g.read_str(ptr, len, what)
 }
 
-fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool) -> i32 {
-    let result = g.timers.borrow_mut().set(&g.table, ms, repeat);
+/// `given`: the id a guest in a worker got from its worker (passed in the record's third
+/// argument, which `set_timer` does not have).
+fn set_timer(g: &Rc<Inner>, ms: i32, repeat: bool, given: u32) -> i32 {
+    let given = g.policy.worker.map(|_| given);
+    let result = g.timers.borrow_mut().set(&g.table, ms, repeat, given);
     match result {
         Ok(id) => id as i32,
         Err(r) => g.refuse(r),

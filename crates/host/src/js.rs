@@ -103,3 +103,43 @@ extern "C" {
     #[wasm_bindgen(js_name = errorText)]
     pub(super) fn error_text(error: &JsValue) -> String;
 }
+
+#[wasm_bindgen(module = "/src/js/remote.js")]
+extern "C" {
+    /// Starts `module` in a worker of its own for `table` (worker isolation): its imports are
+    /// `module_name`'s `imports`, whose byte ranges `ranges` names (`IMPORT_BYTES_CSV`), its
+    /// function exports `exports`; `ms` is the watchdog. Later answers call the dispatcher
+    /// with `reply`, a call unanswered for `ms` with `hung`. Resolves with the start's answer.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn spawn(
+        table: &Table,
+        module: &Module,
+        module_name: &str,
+        imports: &str,
+        exports: &str,
+        ranges: &str,
+        ms: u32,
+        reply: i32,
+        hung: i32,
+    ) -> js_sys::Promise;
+    /// Posts call `k` to the worker: `lead` (if any), then the first `n` of `a`, `b`.
+    pub(super) fn post(table: &Table, k: i32, lead: Option<u32>, n: u32, a: &[u8], b: &[u8]);
+    /// How many posted calls wait for their answer.
+    pub(super) fn waiting(table: &Table) -> u32;
+    /// Replays the staged answer's imports through the dispatcher: those of instantiation
+    /// when `started`, else those of the call, whose value it returns; `Err` is its trap.
+    #[wasm_bindgen(catch)]
+    pub(super) fn replay(table: &Table, started: bool) -> Result<f64, JsValue>;
+    /// Field `i` of the staged answer's failed allocation `[len, ptr]`, if any.
+    #[wasm_bindgen(js_name = badAlloc)]
+    pub(super) fn bad_alloc(table: &Table, i: u32) -> Option<u32>;
+    /// How long the worker's start went unanswered, when it did.
+    #[wasm_bindgen(js_name = startHung)]
+    pub(super) fn start_hung(table: &Table) -> Option<u32>;
+    /// A promise that [`wake`] resolves.
+    pub(super) fn waiter(table: &Table) -> js_sys::Promise;
+    /// Resolves the promise of [`waiter`].
+    pub(super) fn wake(table: &Table);
+    /// Ends the worker; with `gently`, after the calls already posted answer (or time out).
+    pub(super) fn end(table: &Table, gently: bool);
+}

@@ -54,7 +54,7 @@ use alloc::{string::String, vec::Vec};
 pub use {
     bus::Bus,
     check::check_module,
-    guest::{Counts, Guest},
+    guest::{Counts, Guest, Mount},
 };
 
 /// Puts `host` (a detached element) in a containment frame and gives it a closed shadow root:
@@ -89,6 +89,10 @@ pub struct GuestPolicy {
     /// The origins its URLs and CSS may reach: the one its module came from, then the
     /// manifest's `capabilities.origins` (`scheme://host[:port]`, as `URL.origin` writes them).
     pub origins: Vec<String>,
+    /// `Some(ms)`: the guest runs in a dedicated worker of its own (`"isolation": "worker"`,
+    /// docs/abi.md, "Worker mode"), and a call it has not answered after `ms` milliseconds
+    /// ends it with [`Fault::Unresponsive`]. `None`: it runs on the page's thread.
+    pub worker: Option<u32>,
 }
 
 /// Why a live guest had to stop. After a fault the guest is dead: the host has already removed
@@ -105,5 +109,10 @@ pub enum Fault {
         pages: u32,
         /// The manifest's cap.
         max: u32,
+    },
+    /// A guest in a worker did not answer a call within its time; its worker was ended.
+    Unresponsive {
+        /// How long the call had waited, in milliseconds.
+        ms: u32,
     },
 }

@@ -24,7 +24,7 @@ async fn every_case_gives_the_tables_code_and_tree() {
         let bus = Bus::new();
         let (run, attached) = attach("conformance", policy, bus.clone()).await;
         assert_eq!(attached, Ok(()));
-        assert_eq!(run.guest.mount("{}"), Ok(()));
+        assert_eq!(run.mount("{}"), Ok(()));
         bus.publish("case", &encode(case.ops));
         sleep(0).await;
         let (code, html) = (run.results(1)[0], run.html());

@@ -58,7 +58,7 @@ async fn bus_enforces_capabilities_and_delivers_asynchronously() {
     };
     let (run, attached) = attach("bus_caps", caps, bus.clone()).await;
     assert_eq!(attached, Ok(()));
-    assert_eq!(run.guest.mount("{}"), Ok(()));
+    assert_eq!(run.mount("{}"), Ok(()));
     assert_eq!(
         run.results(5),
         [CAPABILITY_DENIED, CAPABILITY_DENIED, OK, OK, MALFORMED]
@@ -125,7 +125,7 @@ async fn bus_limits_bound_subscriptions_and_queued_messages() {
         ..policy("bus_limits")
     };
     let (run, _) = attach("bus_limits", caps, bus).await;
-    assert_eq!(run.guest.mount("{}"), Ok(()));
+    assert_eq!(run.mount("{}"), Ok(()));
     assert_eq!(run.results(2), [LIMIT, LIMIT]);
     assert_eq!(run.guest.counts().subscriptions, 64);
     assert_eq!(

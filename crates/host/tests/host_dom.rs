@@ -188,7 +188,7 @@ async fn per_component_limits_hold() {
 async fn out_of_bounds_batch_ends_the_component() {
     let (run, _) = attach("oob_apply", policy("oob_apply"), Bus::new()).await;
     assert_eq!(
-        run.guest.mount("{}"),
+        run.mount("{}"),
         Err(Fault::AbiViolation(
             "apply: bytes 65532+8 outside memory of 65536".into()
         ))
@@ -204,7 +204,7 @@ async fn out_of_bounds_batch_ends_the_component() {
 #[wasm_bindgen_test]
 async fn wrapping_pointer_plus_length_is_out_of_bounds() {
     let (run, _) = attach("oob_overflow", policy("oob_overflow"), Bus::new()).await;
-    assert!(matches!(run.guest.mount("{}"), Err(Fault::AbiViolation(_))));
+    assert!(matches!(run.mount("{}"), Err(Fault::AbiViolation(_))));
     assert_eq!(run.results(1), [OUT_OF_BOUNDS]);
     run.assert_torn_down();
 }
@@ -214,7 +214,7 @@ async fn a_mount_with_refused_edits_fails() {
     let (run, attached) = attach("mount_refused", policy("mount_refused"), Bus::new()).await;
     assert_eq!(attached, Ok(()));
     assert_eq!(
-        run.guest.mount("{}"),
+        run.mount("{}"),
         Err(Fault::AbiViolation(
             "tessera_mount: the host refused its edits (see the violations)".into()
         ))

@@ -37,7 +37,7 @@ async fn good_component_mounts_updates_and_unmounts() {
     // A dead guest receives no further calls.
     assert_eq!(run.guest.unmount(), Ok(()));
     assert_eq!(run.global("unmounts"), 1);
-    assert!(run.guest.mount("{}").is_err());
+    assert!(run.mount("{}").is_err());
     assert!(run.guest.set_props("{}").is_err());
 }
 
@@ -65,10 +65,7 @@ async fn set_props_without_the_export_asks_for_a_remount() {
 async fn trap_in_mount_reports_the_panic_text_and_clears_the_root() {
     let (run, attached) = attach("trap_mount", policy("trap_mount"), Bus::new()).await;
     assert_eq!(attached, Ok(()));
-    assert_eq!(
-        run.guest.mount("{}"),
-        Err(Fault::Trap("mount exploded".into()))
-    );
+    assert_eq!(run.mount("{}"), Err(Fault::Trap("mount exploded".into())));
     run.assert_torn_down();
     assert!(
         run.faults.borrow().is_empty(),
@@ -79,7 +76,7 @@ async fn trap_in_mount_reports_the_panic_text_and_clears_the_root() {
 #[wasm_bindgen_test]
 async fn trap_without_fail_carries_the_engine_message() {
     let (run, _) = attach("trap_bare", policy("trap_bare"), Bus::new()).await;
-    match run.guest.mount("{}") {
+    match run.mount("{}") {
         Err(Fault::Trap(message)) => assert!(message.contains("unreachable"), "{message}"),
         other => panic!("expected a trap, got {other:?}"),
     }
@@ -96,7 +93,7 @@ async fn wrong_abi_version_is_refused_at_attach() {
         ))
     );
     assert!(!run.guest.is_live());
-    assert!(run.guest.mount("{}").is_err(), "never mounted");
+    assert!(run.mount("{}").is_err(), "never mounted");
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +105,7 @@ async fn memory_past_the_cap_ends_the_guest() {
     let (run, attached) = attach("grow_memory", capped, Bus::new()).await;
     assert_eq!(attached, Ok(()), "one page is under the cap");
     assert_eq!(
-        run.guest.mount("{}"),
+        run.mount("{}"),
         Err(Fault::MemoryLimit { pages: 5, max: 2 })
     );
     run.assert_torn_down();
@@ -138,7 +135,7 @@ async fn alloc_returning_a_pointer_out_of_bounds_is_a_violation() {
     let (run, attached) = attach("oob_alloc", policy("oob_alloc"), Bus::new()).await;
     assert_eq!(attached, Ok(()));
     assert_eq!(
-        run.guest.mount("{}"),
+        run.mount("{}"),
         Err(Fault::AbiViolation(
             "tessera_alloc(2) returned 16776960, out of bounds".into()
         ))

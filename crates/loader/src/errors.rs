@@ -59,6 +59,8 @@ pub(crate) enum Error {
     ModuleRefused(Refused),
     /// `abi-violation`: a live component broke the ABI (for example an out-of-bounds pointer).
     AbiViolation(String),
+    /// `unresponsive`: a component in a worker did not answer a call within its time.
+    Unresponsive { ms: u32 },
     /// `invalid-state`: the lifecycle does not allow this step now.
     InvalidState { from: State, to: State },
     /// `unknown-component`: no component of that name in the manifest.
@@ -89,6 +91,7 @@ impl Error {
             }
             Error::ModuleRefused(_) => "abi-mismatch",
             Error::AbiViolation(_) => "abi-violation",
+            Error::Unresponsive { .. } => "unresponsive",
             Error::InvalidState { .. } => "invalid-state",
             Error::UnknownComponent(_) => "unknown-component",
             Error::Cancelled => "cancelled",
@@ -225,6 +228,12 @@ impl Error {
                 put("abi violation: ");
                 put(text);
             }
+            Error::Unresponsive { ms } => {
+                put("unresponsive: no answer in ");
+                put(&dec(*ms));
+                put(" ms");
+                put(explained(", its worker was ended (budget.maxCallMs)"));
+            }
             Error::InvalidState { from, to } => {
                 put("invalid transition from ");
                 put(from.name());
@@ -265,6 +274,7 @@ impl From<Fault> for Error {
             Fault::Trap(text) => Error::Trap(text),
             Fault::AbiViolation(text) => Error::AbiViolation(text),
             Fault::MemoryLimit { pages, max } => Error::MemoryLimit { pages, max },
+            Fault::Unresponsive { ms } => Error::Unresponsive { ms },
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::errors::Error;
 use crate::promise::Settled;
 use crate::text::{error_name, join, js_message};
 use js_sys::Promise;
-use js_sys::WebAssembly::{self, Instance, Module};
+use js_sys::WebAssembly::{Instance, Module};
 use tessera_host::{check_module, Fault, Guest};
 use wasm_bindgen::JsCast;
 
@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 /// [`attach`].
 pub(crate) fn start(module: &Module, guest: &Guest) -> Result<Promise, Error> {
     check_module(module).map_err(|items| Error::AbiMismatch(join(&items)))?;
-    Ok(WebAssembly::instantiate_module(module, &guest.imports()))
+    Ok(guest.instantiate(module))
 }
 
 /// Binds `guest` to the instance the promise of [`start`] settled with. A trap in the start

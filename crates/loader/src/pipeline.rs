@@ -21,8 +21,9 @@ use crate::text::error_name;
 use alloc::rc::Rc;
 use alloc::string::String;
 use js_sys::{Promise, WebAssembly::Module};
-use tessera_abi::limits::{DEFAULT_MAX_DOM_BYTES, DEFAULT_MAX_MEMORY_PAGES};
-use tessera_host::{Fault, Guest, GuestPolicy, OnFault, OnViolation};
+use tessera_abi::limits::{DEFAULT_MAX_CALL_MS, DEFAULT_MAX_DOM_BYTES, DEFAULT_MAX_MEMORY_PAGES};
+use tessera_host::{Fault, Guest, GuestPolicy, Mount, OnFault, OnViolation};
+use tessera_manifest::Isolation;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The origins a component's URLs may reach: its module's, then the manifest's grants.
@@ -184,20 +185,49 @@ impl Component {
         };
         after(&instantiating, move |outcome| {
             let name = self.name();
-            let live = instantiate::attach(outcome, &guest).and_then(|()| {
+            let mounting = instantiate::attach(outcome, &guest).and_then(|()| {
                 events::end(name, "instantiate");
-                if self.epoch.get() != epoch {
-                    let _ = guest.unmount();
-                    return Err(Error::Cancelled);
-                }
+                self.current(epoch, &guest)?;
                 events::begin(name, "mount");
-                guest.mount(&self.props.borrow())?;
-                slot.show(&host);
-                events::end(name, "mount");
-                Ok(Live::Guest(guest))
+                Ok(guest.mount(&self.props.borrow()))
             });
-            self.mounted(live)
+            match mounting {
+                Ok(Mount::Later(answered)) => {
+                    let next = move |_| self.show_guest(guest.mounted(), guest, slot, host, epoch);
+                    Ok(after(&answered, next).into())
+                }
+                Ok(Mount::Done(outcome)) => self.show_guest(outcome, guest, slot, host, epoch),
+                Err(error) => self.mounted(Err(error)),
+            }
         })
+    }
+
+    /// Whether the mount at `epoch` is still wanted; if not (unloaded meanwhile) `guest` ends.
+    fn current(&self, epoch: u32, guest: &Guest) -> Result<(), Error> {
+        if self.epoch.get() != epoch {
+            let _ = guest.unmount();
+            return Err(Error::Cancelled);
+        }
+        Ok(())
+    }
+
+    /// The guest's mount returned: it is shown in the slot, or the mount failed.
+    fn show_guest(
+        &self,
+        outcome: Result<(), Fault>,
+        guest: Guest,
+        slot: Slot,
+        host: web_sys::Element,
+        epoch: u32,
+    ) -> Settled {
+        let live = outcome.map_err(Error::from).and_then(|()| {
+            // A guest in a worker answers later: an unload may have come first.
+            self.current(epoch, &guest)?;
+            slot.show(&host);
+            events::end(self.name(), "mount");
+            Ok(Live::Guest(guest))
+        });
+        self.mounted(live)
     }
 
     /// The end of a mount: `Mounted` with the live instance, or `Error`, or (unloaded
@@ -227,6 +257,20 @@ impl Component {
             max_memory_pages: Some(self.max_memory_pages()),
             max_dom_bytes: spec.budget.max_dom_bytes.unwrap_or(DEFAULT_MAX_DOM_BYTES),
             origins: origins(&self.url, &spec.capabilities.origins),
+            worker: self.in_worker().then(|| {
+                spec.budget
+                    .max_call_ms
+                    .or(self.ctx.options.max_call_ms())
+                    .unwrap_or(DEFAULT_MAX_CALL_MS)
+            }),
+        }
+    }
+
+    /// Whether this component runs in a worker: its manifest's `isolation`, else the loader's.
+    fn in_worker(&self) -> bool {
+        match self.spec.isolation {
+            Some(isolation) => isolation == Isolation::Worker,
+            None => self.ctx.options.worker(),
         }
     }
 

@@ -69,6 +69,13 @@ extern "C" {
     /// longer matches.
     #[wasm_bindgen(method, getter = keepAlive)]
     pub(crate) fn keep_alive(this: &Options) -> bool;
+    /// `options.isolation === "worker"`: components whose manifest entry names no `isolation`
+    /// run in a worker.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn worker(this: &Options) -> bool;
+    /// `options.maxCallMs`: the watchdog of worker components whose manifest names none.
+    #[wasm_bindgen(method, getter = maxCallMs)]
+    pub(crate) fn max_call_ms(this: &Options) -> Option<u32>;
 
     /// `String(value)`, or `"[object]"` when that throws (a `toString` that throws, a revoked
     /// proxy): a page's argument never throws through the loader's wasm.

@@ -21,6 +21,7 @@ pub const COMPONENT: &[&str] = &[
     "capabilities",
     "fallback",
     "timeoutMs",
+    "isolation",
 ];
 
 /// Fields of a component's `budget`.
@@ -30,6 +31,7 @@ pub const BUDGET: &[&str] = &[
     "maxBrotliBytes",
     "maxMemoryPages",
     "maxDomBytes",
+    "maxCallMs",
 ];
 
 /// Fields of the object form of `load`.
@@ -40,6 +42,9 @@ pub const CAPABILITIES: &[&str] = &["publish", "subscribe", "origins"];
 
 /// The values `kind` accepts.
 pub const KINDS: &[&str] = &["isolated", "bindgen"];
+
+/// The values `isolation` accepts.
+pub const ISOLATIONS: &[&str] = &["main", "worker"];
 
 /// The string values `load` accepts (besides the `{"route": ...}` object).
 pub const LOAD_POLICIES: &[&str] = &["eager", "idle", "visible", "manual"];

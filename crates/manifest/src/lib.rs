@@ -77,7 +77,7 @@ pub mod value;
 
 #[cfg(feature = "serde")]
 pub use json::{from_json_str, parse_json};
-pub use manifest::{Budget, Capabilities, Component, Kind, Load, Manifest, TotalBudget};
+pub use manifest::{Budget, Capabilities, Component, Isolation, Kind, Load, Manifest, TotalBudget};
 pub use problem::{Problem, Problems};
 pub use route::route_matches;
 pub use shape::check_shape;

@@ -62,6 +62,18 @@ pub struct Component {
     pub fallback: Option<String>,
     /// `timeoutMs`: this component's fetch timeout, overriding the loader's default.
     pub timeout_ms: Option<u32>,
+    /// `isolation`: where the component's code runs; `None` means the loader's default.
+    pub isolation: Option<Isolation>,
+}
+
+/// Where an isolated component's code runs (`isolation`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Isolation {
+    /// `"main"`: on the page's thread; calls are synchronous.
+    Main,
+    /// `"worker"`: in a dedicated worker of its own; a component that stops answering is ended
+    /// (`budget.maxCallMs`) and cannot freeze the page.
+    Worker,
 }
 
 /// How a component is built and mounted (`kind`).
@@ -91,6 +103,9 @@ pub struct Budget {
     /// `maxDomBytes`: the most bytes of text, attribute values and `value` properties the
     /// component may keep in its DOM (the engine's default when absent).
     pub max_dom_bytes: Option<u32>,
+    /// `maxCallMs`: how long a component in a worker may take to answer one call before it is
+    /// ended as unresponsive (the loader's default when absent).
+    pub max_call_ms: Option<u32>,
 }
 
 /// When a component is loaded (`load`).

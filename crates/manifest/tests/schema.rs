@@ -134,6 +134,16 @@ fn schema_lists_exactly_the_fields_the_parser_accepts() {
             .collect::<Vec<_>>(),
         fields::LOAD_POLICIES
     );
+    let isolations = at(&schema, "/$defs/component/properties/isolation/enum")
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        isolations
+            .iter()
+            .map(|k| k.as_str().unwrap())
+            .collect::<Vec<_>>(),
+        fields::ISOLATIONS
+    );
 }
 
 fn walk(node: &Json, pointer: String, visit: &mut impl FnMut(&str, &Json)) {

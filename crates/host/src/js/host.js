@@ -237,7 +237,10 @@ export function clear(t) {
  * `t.memory` the export `memory`. Bit `k` of the result: `t.f[k]` is a function; bit
  * `names.length`: `t.memory` is a `WebAssembly.Memory`. Rust decides what is missing.
  */
-export function bind(t, { exports }, names) {
+export function bind(t, instance, names) {
+  // A guest in a worker (remote.js): the worker bound them, and its start's answer says which.
+  if (t.remote) return instance.found;
+  const exports = instance.exports;
   t.f = names.split(",").map((name) => exports[name]);
   t.memory = exports.memory;
   let found = t.memory instanceof WebAssembly.Memory ? 1 << t.f.length : 0;
@@ -248,14 +251,25 @@ export function bind(t, { exports }, names) {
 /** Calls bound export `k` with up to four `i32` arguments; what it returns, as a number. */
 export const call = (t, k, a, b, c, d) => Number(t.f[k](a, b, c, d));
 
-/** The bound memory's size in bytes. */
-export const memorySize = (t) => t.memory.buffer.byteLength;
+/**
+ * The bound memory's size in bytes. For a guest in a worker, the size its memory had when the
+ * import being replayed was called (remote.js), or after its last call.
+ */
+export const memorySize = (t) => (t.remote ? t.remote.size : t.memory.buffer.byteLength);
 
 /** Copies `bytes` to `ptr` in the bound memory (Rust checked the range). */
 export const memoryWrite = (t, ptr, bytes) => new Uint8Array(t.memory.buffer, ptr, bytes.length).set(bytes);
 
-/** Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). */
-export const memoryRead = (t, ptr, out) => out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
+/**
+ * Copies `len` bytes at `ptr` of the bound memory into `out` (Rust checked the range). For a
+ * guest in a worker, from the copy the worker made of that range for the import being replayed:
+ * the worker copies every range that lies inside memory, measured as Rust measures it.
+ */
+export function memoryRead(t, ptr, out) {
+  if (!t.remote) return out.set(new Uint8Array(t.memory.buffer, ptr, out.length));
+  const s = t.remote.segments;
+  for (let i = 0; i < s.length; i += 2) if (s[i] == ptr && s[i + 1].length == out.length) return out.set(s[i + 1]);
+}
 
 /**
  * `WebAssembly.Module.imports` and `.exports` of `module`, read once per module: the check asks

@@ -10,7 +10,7 @@
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array, WebAssembly};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tessera_host::{check_module, Bus, Counts, Fault, Guest, GuestPolicy};
+use tessera_host::{check_module, Bus, Counts, Fault, Guest, GuestPolicy, Mount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -59,6 +59,7 @@ pub fn policy(name: &str) -> GuestPolicy {
         max_memory_pages: None,
         max_dom_bytes: tessera_abi::limits::DEFAULT_MAX_DOM_BYTES,
         origins: vec![page_origin()],
+        worker: None,
     }
 }
 
@@ -144,7 +145,7 @@ pub async fn attach(name: &str, policy: GuestPolicy, bus: Bus) -> (Run, Result<(
 pub async fn mounted(name: &str, policy: GuestPolicy) -> Run {
     let (run, attached) = attach(name, policy, Bus::new()).await;
     assert_eq!(attached, Ok(()), "{name} attaches");
-    assert_eq!(run.guest.mount("{}"), Ok(()), "{name} mounts");
+    assert_eq!(run.mount("{}"), Ok(()), "{name} mounts");
     run
 }
 
@@ -157,6 +158,14 @@ pub async fn updated(name: &str, policy: GuestPolicy) -> Run {
 }
 
 impl Run {
+    /// Mounts with `props` on the page's thread (these tests drive main-thread guests).
+    pub fn mount(&self, props: &str) -> Result<(), Fault> {
+        match self.guest.mount(props) {
+            Mount::Done(outcome) => outcome,
+            Mount::Later(_) => panic!("a main-thread guest mounts at once"),
+        }
+    }
+
     /// The value of an exported global of the fixture (its `$r1`... results and counters).
     pub fn global(&self, name: &str) -> i32 {
         let g = Reflect::get(&self.instance.exports(), &name.into()).unwrap();

@@ -33,6 +33,8 @@ export function options(o) {
     retryDelayMs: n("retryDelayMs", 250),
     timeoutMs: n("timeoutMs", 30000),
     keepAlive: get("keepAlive") === true,
+    worker: get("isolation") === "worker",
+    maxCallMs: n("maxCallMs", undefined),
     root: isObject(root) ? root : document,
     fetch: f("fetch"),
     import: f("import"),

@@ -2,7 +2,9 @@
 //! present when required, of the right type and within its limits; absent fields get defaults.
 //! Each component's `props` move out of the document (left `null`), so nothing is copied.
 
-use crate::manifest::{Budget, Capabilities, Component, Kind, Load, Manifest, TotalBudget};
+use crate::manifest::{
+    Budget, Capabilities, Component, Isolation, Kind, Load, Manifest, TotalBudget,
+};
 use crate::value::Value;
 use crate::{fields, MANIFEST_VERSION};
 use alloc::string::String;
@@ -58,6 +60,7 @@ fn component(value: &mut Value) -> Component {
             max_brotli_bytes: int(budget, "maxBrotliBytes"),
             max_memory_pages: int(budget, "maxMemoryPages").map(|n| n as u32),
             max_dom_bytes: int(budget, "maxDomBytes").map(|n| n as u32),
+            max_call_ms: int(budget, "maxCallMs").map(|n| n as u32),
         },
         load: load(value.get("load")),
         props,
@@ -68,6 +71,11 @@ fn component(value: &mut Value) -> Component {
         },
         fallback: string(c, "fallback"),
         timeout_ms: int(c, "timeoutMs").map(|n| n as u32),
+        isolation: match string(c, "isolation").as_deref() {
+            Some("worker") => Some(Isolation::Worker),
+            Some(_) => Some(Isolation::Main),
+            None => None,
+        },
     }
 }
 

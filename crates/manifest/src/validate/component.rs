@@ -45,9 +45,30 @@ pub(super) fn components<'v>(ctx: &mut Ctx<'v>, path: &Path<'_>, value: &'v Valu
 }
 
 /// `kind` and `glue` of the component at `path`: bindgen requires glue, isolated forbids it.
+/// `isolation`: `"main"` or `"worker"`, and `"worker"` only for an isolated component (a
+/// bindgen component's glue is page code, which cannot move to a worker).
+fn isolation(ctx: &mut Ctx<'_>, path: &Path<'_>, entries: &Entries) {
+    let Some(v) = get(entries, "isolation") else {
+        return;
+    };
+    let at = path.key("isolation");
+    match v.as_str() {
+        Some("main") => {}
+        Some("worker") if get(entries, "kind").and_then(|k| k.as_str()) == Some("bindgen") => {
+            ctx.say(
+                &at,
+                "\"worker\" is only for kind \"isolated\", this component's kind is \"bindgen\"",
+            );
+        }
+        Some("worker") => {}
+        _ => ctx.say_got(&at, "must be \"main\" or \"worker\"", v),
+    }
+}
+
 pub(super) fn kind(ctx: &mut Ctx<'_>, path: &Path<'_>, entries: &Entries) {
     let glue = get(entries, "glue");
     let glue_path = path.key("glue");
+    isolation(ctx, path, entries);
     let bindgen = match get(entries, "kind") {
         None => false,
         Some(v) => match v.as_str() {

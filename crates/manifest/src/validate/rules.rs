@@ -27,7 +27,7 @@ pub(super) enum Rule {
     Pages,
     /// `maxDomBytes`: an integer from 1 to [`MAX_DOM_BYTES`].
     DomBytes,
-    /// `timeoutMs`: an integer from 1 to [`MAX_TIMEOUT_MS`].
+    /// `timeoutMs` and `maxCallMs`: an integer from 1 to [`MAX_TIMEOUT_MS`].
     Timeout,
     /// `manifestVersion`.
     Version,
@@ -35,7 +35,7 @@ pub(super) enum Rule {
     Components,
     /// `kind`, with `glue`: checked even when absent, since `glue` depends on it.
     Kind,
-    /// Checked by another field's rule (`glue`, by `kind`).
+    /// Checked by another field's rule (`glue` and `isolation`, by `kind`).
     Elsewhere,
     /// `load`: a policy name or a route object.
     Load,
@@ -89,6 +89,7 @@ pub(super) const COMPONENT: Shape = Shape {
         Rule::Capabilities,
         Rule::Str(CheckStr::Fallback),
         Rule::Timeout,
+        Rule::Elsewhere,
     ],
     required: 0b111,
 };
@@ -101,6 +102,7 @@ const BUDGET: Shape = Shape {
         Rule::Bytes,
         Rule::Pages,
         Rule::DomBytes,
+        Rule::Timeout,
     ],
     required: 0,
 };

@@ -1,0 +1,223 @@
+//! Worker isolation (`"isolation": "worker"`): the component's instance runs in a dedicated
+//! worker; its edits, bus calls, timers and logs reach the page as messages and go through the
+//! same checks. A component that stops answering (in mount, in a click handler, in a timer) is
+//! ended as `unresponsive` while the page keeps running: a page interval keeps ticking and a
+//! neighbour keeps answering real clicks. Fixtures: `tests/fixtures/worker/*.wat`.
+mod pipeline_support;
+
+use js_sys::{Function, Reflect};
+use pipeline_support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The demo's counter in slot `#name`, starting at 3, with `rest` (JSON members) added.
+fn counter(name: &str, rest: &str) -> String {
+    let rest = [
+        r#""module":"components/counter.wasm","props":{"start":3},"load":"manual""#,
+        rest,
+    ]
+    .concat();
+    component(name, &rest)
+}
+
+/// The counter's number, as it shows it (empty before it mounted).
+fn count(slot: &Element) -> String {
+    let Some(root) = shadow_root(slot) else {
+        return String::new();
+    };
+    root.query_selector("output")
+        .unwrap()
+        .map(|o| o.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Clicks the first element matching `selector` in the component's shadow root, as a user does.
+fn click(slot: &Element, selector: &str) {
+    let root = shadow_root(slot).expect("mounted");
+    let target = root.query_selector(selector).unwrap().expect(selector);
+    target.unchecked_into::<HtmlElement>().click();
+}
+
+/// A page `setInterval` counting its ticks every 10 ms in `globalThis[name]`; returns its id.
+fn ticking(name: &str) -> JsValue {
+    let start = Function::new_no_args(
+        &[
+            "globalThis['",
+            name,
+            "'] = 0; return setInterval(() => globalThis['",
+            name,
+            "']++, 10);",
+        ]
+        .concat(),
+    );
+    start.call0(&JsValue::NULL).unwrap()
+}
+
+/// The ticks counted so far by [`ticking`]`(name)`.
+fn ticks(name: &str) -> u32 {
+    Reflect::get(&js_sys::global(), &name.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0) as u32
+}
+
+fn stop_ticking(id: &JsValue) {
+    let clear: Function = Reflect::get(&js_sys::global(), &"clearInterval".into())
+        .unwrap()
+        .unchecked_into();
+    clear.call1(&JsValue::NULL, id).unwrap();
+}
+
+/// Awaits a mount (or reload) that must succeed; the failure's message otherwise.
+async fn mounted(promise: js_sys::Promise) {
+    if let Err(error) = settle(promise).await {
+        panic!("{}: {}", text(&error, "code"), text(&error, "message"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_component_mounts_answers_clicks_takes_props_and_unmounts() {
+    watch_shadow_roots();
+    let s = slot("w-counter");
+    let events = Events::record(&["loading", "mounting", "mounted", "unmounting", "not-loaded"]);
+    let t = tessera(&counter("w-counter", r#","isolation":"worker""#), object());
+    mounted(t.mount("w-counter")).await;
+    assert_eq!(t.state("w-counter").unwrap(), "mounted");
+    assert_eq!(
+        count(&s),
+        "3",
+        "its first render is in the page when mount resolves"
+    );
+    click(&s, "button.inc");
+    click(&s, "button.inc");
+    assert!(
+        until(1000, || count(&s) == "5").await,
+        "two clicks reach the worker and its edits come back: {}",
+        count(&s)
+    );
+    let props = js_sys::JSON::parse(r#"{"start":10}"#).unwrap();
+    settle(t.set_props("w-counter", props)).await.unwrap();
+    assert!(
+        until(1000, || count(&s) == "10").await,
+        "new props reach the worker: {}",
+        count(&s)
+    );
+    t.unmount("w-counter").unwrap();
+    dispatched().await;
+    assert_eq!(
+        events.states("w-counter"),
+        ["loading", "mounting", "mounted", "unmounting"],
+        "the same lifecycle as on the page's thread"
+    );
+    assert!(shadow_root(&s).is_none(), "its DOM left the page");
+    // Mounted again from the kept module, in a new worker.
+    mounted(t.mount("w-counter")).await;
+    assert_eq!(count(&s), "10", "with the props it was given last");
+    t.dispose();
+    remove_slots(&["w-counter"]);
+}
+
+/// Where a fixture spins.
+#[derive(PartialEq)]
+enum Spin {
+    /// In `tessera_mount`.
+    Mount,
+    /// In `tessera_event`, after a click on its button.
+    Click,
+    /// In `tessera_timer`, 20 ms after it mounted.
+    Timer,
+}
+
+/// Mounts `module` (a fixture under `worker/`, isolated in a worker with a 300 ms watchdog)
+/// beside a main-thread counter, lets it spin, and checks that the page keeps running and the
+/// spinner alone ends as `unresponsive`, with its fallback; then that reload starts it again.
+async fn spins_alone(name: &str, module: &str, spin: Spin) {
+    watch_shadow_roots();
+    let neighbour = [name, "-n"].concat();
+    let (s, n) = (slot(name), slot(&neighbour));
+    let events = Events::record(&["error"]);
+    let spinner = component(
+        name,
+        &[
+            r#""module":"worker/"#,
+            module,
+            r#".wasm","isolation":"worker","budget":{"maxCallMs":300},"fallback":"frozen","load":"manual""#,
+        ]
+        .concat(),
+    );
+    let t = tessera(&[spinner, counter(&neighbour, "")].join(","), object());
+    mounted(t.mount(&neighbour)).await;
+    let interval = ticking(name);
+    let mounting = t.mount(name);
+    if spin != Spin::Mount {
+        mounted(mounting.clone()).await;
+        assert_eq!(t.state(name).unwrap(), "mounted");
+    }
+    if spin == Spin::Click {
+        click(&s, "button");
+    }
+    let before = ticks(name);
+    sleep(150).await;
+    assert!(
+        ticks(name) >= before + 5,
+        "the page's interval keeps ticking while {name} spins: {} ticks in 150 ms",
+        ticks(name) - before
+    );
+    click(&n, "button.inc");
+    assert_eq!(count(&n), "4", "the neighbour answers a real click at once");
+    if spin == Spin::Mount {
+        let error = settle(mounting).await.unwrap_err();
+        assert_eq!(text(&error, "code"), "unresponsive");
+    }
+    assert!(until(2000, || t.state(name).unwrap() == "error").await);
+    let detail = events.error(name).expect("an error event");
+    assert_eq!(text(&detail, "code"), "unresponsive");
+    let message = text(&detail, "message");
+    assert!(
+        message.starts_with(&["component '", name, "' failed while "].concat())
+            && message.contains(": unresponsive: no answer in "),
+        "{message}"
+    );
+    assert_eq!(
+        s.text_content().unwrap(),
+        "frozen",
+        "the slot shows the fallback"
+    );
+    click(&n, "button.inc");
+    assert_eq!(count(&n), "5", "the neighbour still works");
+    assert_eq!(t.state(&neighbour).unwrap(), "mounted");
+    // Reload fetches, compiles and mounts it again, in a new worker.
+    let reloaded = settle(t.reload(name)).await;
+    if spin == Spin::Mount {
+        let error = reloaded.unwrap_err();
+        assert_eq!(
+            text(&error, "code"),
+            "unresponsive",
+            "its mount spins again"
+        );
+    } else {
+        reloaded.unwrap();
+        assert_eq!(t.state(name).unwrap(), "mounted", "reload works");
+    }
+    stop_ticking(&interval);
+    t.dispose();
+    remove_slots(&[name, &neighbour]);
+}
+
+#[wasm_bindgen_test]
+async fn a_component_spinning_in_mount_ends_unresponsive_while_the_page_runs() {
+    spins_alone("spin-mount", "spin_mount", Spin::Mount).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_component_spinning_in_a_click_handler_ends_unresponsive_while_the_page_runs() {
+    spins_alone("spin-click", "spin_click", Spin::Click).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_component_spinning_in_a_timer_ends_unresponsive_while_the_page_runs() {
+    spins_alone("spin-timer", "spin_timer", Spin::Timer).await;
+}
