@@ -113,7 +113,7 @@ impl Inner {
 
     /// Posts call `f(...lead, buffers)` to the guest's worker; its answer settles it.
     fn post(&self, f: u32, lead: &[u32], buffers: &[&[u8]]) -> Result<f64, Stop> {
-        if self.state.get() != State::Live {
+        if self.state.get() != State::Live || self.closing.borrow().is_some() {
             return Err(Stop::Ended);
         }
         let (a, b) = match buffers {
@@ -199,6 +199,8 @@ impl Inner {
         let result = self.settle_answer();
         match f {
             MOUNT => self.mount_done(result.map(drop).map_err(Fault::from)),
+            // The page unmounted it before: a fault now is nobody's to report.
+            UNMOUNT => self.teardown(),
             _ => self.background(result),
         }
     }
@@ -212,11 +214,12 @@ impl Inner {
         let fault = Fault::Unresponsive { ms };
         let mounting = self.calls.borrow().contains(&MOUNT);
         if mounting {
-            // Before the teardown, which would end the mount as "not running".
             self.mount_done(Err(fault.clone()));
         }
+        // An unmount the page has moved on from is nobody's to report either.
+        let closing = self.closing.borrow().is_some();
         let fault = self.kill(fault);
-        if !mounting {
+        if !mounting && !closing {
             (self.on_fault)(fault);
         }
     }
@@ -245,9 +248,9 @@ impl Inner {
         }
         js::clear(&self.table);
         if self.policy.worker.is_some() {
-            js::end(&self.table, self.calls.borrow().back() == Some(&UNMOUNT));
+            js::end(&self.table);
             self.calls.borrow_mut().clear();
-            self.mount_done(Err(not_running()));
+            self.closing.take();
         }
         self.tree
             .replace(Tree::new(super::guest::limits(&self.policy)));

@@ -80,10 +80,10 @@ pub(super) struct Inner {
     pub reports: RefCell<Vec<Refusal>>,
     /// A guest in a worker: the export of each call posted and not yet answered, oldest first.
     pub calls: RefCell<VecDeque<u32>>,
-    /// A guest in a worker: a mount was posted and its outcome is not known yet.
-    pub mounting: Cell<bool>,
     /// A guest in a worker: the outcome of its mount, once known, until [`Guest::mounted`].
     pub mount_outcome: RefCell<Option<Result<(), Fault>>>,
+    /// A guest in a worker whose `tessera_unmount` was posted: itself, kept until the answer.
+    pub closing: RefCell<Option<Rc<Inner>>>,
 }
 
 /// How a mount went: at once on the page's thread, or later for a guest in a worker.
@@ -152,8 +152,8 @@ impl Guest {
                 violation: RefCell::default(),
                 reports: RefCell::default(),
                 calls: RefCell::default(),
-                mounting: Cell::new(false),
                 mount_outcome: RefCell::default(),
+                closing: RefCell::default(),
             }
         }))
     }
@@ -181,6 +181,15 @@ impl Guest {
                 HUNG as i32,
             ),
         }
+    }
+
+    /// For a guest in a worker, a promise that resolves once every call posted so far has been
+    /// answered and its edits applied (or the worker ended); `None` on the page's thread, where
+    /// calls return only when they are done.
+    pub fn answered(&self) -> Option<js_sys::Promise> {
+        self.in_worker()
+            .then(|| js::answered(&self.0.table))
+            .flatten()
     }
 
     /// Whether the guest runs in a worker of its own.
@@ -252,10 +261,10 @@ impl Guest {
         g.edits_refused.set(false);
         g.mounted.set(true);
         match g.call_with(MOUNT, &[], &[props_json.as_bytes()]) {
-            Err(Stop::Posted) => {
-                g.mounting.set(true);
-                Mount::Later(js::waiter(&g.table))
-            }
+            Err(Stop::Posted) => match js::answered(&g.table) {
+                Some(answered) => Mount::Later(answered),
+                None => Mount::Done(Err(not_running())),
+            },
             result => Mount::Done(g.mount_checked(result.map(drop).map_err(Fault::from))),
         }
     }
@@ -269,6 +278,7 @@ impl Guest {
     }
 
     /// Calls `tessera_props`; `Ok(false)` when the guest does not export it (the pipeline remounts).
+    /// A guest in a worker gets them posted; [`Guest::answered`] says when they were applied.
     pub fn set_props(&self, props_json: &str) -> Result<bool, Fault> {
         if self.0.state.get() != State::Live {
             return Err(not_running());
@@ -293,11 +303,16 @@ impl Guest {
             return Ok(());
         }
         let result = if g.has(UNMOUNT) && g.state.get() == State::Live && g.mounted.get() {
-            // A guest in a worker runs it as its worker's last call (see `teardown`).
             g.call_with(UNMOUNT, &[], &[]).map(drop)
         } else {
             Ok(())
         };
+        if let Err(Stop::Posted) = result {
+            // A guest in a worker: it takes no other call, and keeps itself until its worker
+            // answers (what it publishes then still reaches the bus) or the watchdog ends it.
+            *g.closing.borrow_mut() = Some(g.clone());
+            return Ok(());
+        }
         g.teardown();
         match result {
             Err(Stop::Fault(fault)) => Err(fault),
@@ -333,13 +348,11 @@ impl Inner {
         outcome
     }
 
-    /// The posted mount of a guest in a worker ended with `outcome` (its answer, the watchdog,
-    /// or the guest's end): kept for [`Guest::mounted`], and the pipeline woken.
+    /// The posted mount of a guest in a worker ended with `outcome` (its answer or the
+    /// watchdog): kept for [`Guest::mounted`], which the pipeline calls once the promise of
+    /// [`Mount::Later`] resolves (an end for any other reason leaves none: not running).
     pub(super) fn mount_done(&self, outcome: Result<(), Fault>) {
-        if self.mounting.replace(false) {
-            *self.mount_outcome.borrow_mut() = Some(self.mount_checked(outcome));
-            js::wake(&self.table);
-        }
+        *self.mount_outcome.borrow_mut() = Some(self.mount_checked(outcome));
     }
 }
 

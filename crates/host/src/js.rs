@@ -136,10 +136,9 @@ extern "C" {
     /// How long the worker's start went unanswered, when it did.
     #[wasm_bindgen(js_name = startHung)]
     pub(super) fn start_hung(table: &Table) -> Option<u32>;
-    /// A promise that [`wake`] resolves.
-    pub(super) fn waiter(table: &Table) -> js_sys::Promise;
-    /// Resolves the promise of [`waiter`].
-    pub(super) fn wake(table: &Table);
-    /// Ends the worker; with `gently`, after the calls already posted answer (or time out).
-    pub(super) fn end(table: &Table, gently: bool);
+    /// A promise that resolves once the last posted call was answered and its answer
+    /// replayed, or the worker ended.
+    pub(super) fn answered(table: &Table) -> Option<js_sys::Promise>;
+    /// Ends the worker, and the instance and its memory with it.
+    pub(super) fn end(table: &Table);
 }

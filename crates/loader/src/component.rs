@@ -54,8 +54,8 @@ pub(crate) struct Component {
     pub(crate) inflight: RefCell<Option<Rc<Stopper>>>,
     /// Bumped by every mount and unload; steps that see it change when they resume give up.
     pub(crate) epoch: Cell<u32>,
-    /// The code and message of the most recent failure.
-    last: RefCell<Option<(&'static str, String)>>,
+    /// The most recent failure.
+    last: RefCell<Option<Failure>>,
 }
 
 impl Component {
@@ -95,7 +95,8 @@ impl Component {
 
     /// Its most recent failure.
     pub(crate) fn last_failure(&self) -> Option<(&'static str, String)> {
-        self.last.borrow().clone()
+        let last = self.last.borrow();
+        last.as_ref().map(|f| (f.error.code(), f.message()))
     }
 
     /// Mounts it, loading it first when there is no compiled module. The promise rejects with a
@@ -202,12 +203,24 @@ impl Component {
             _ => None,
         };
         // `Ok(true)`: done (or nothing mounted to update); `Ok(false)`: remount.
-        let updated = match guest {
+        let updated = match &guest {
             Some(guest) => guest.set_props(&self.props.borrow()),
             None => Ok(!matches!(self.state(), Mounted | Suspended)),
         };
+        // A guest in a worker took them once it has answered: then it has applied them, or failed.
+        let answered = guest.as_ref().and_then(Guest::answered);
         match updated {
-            Ok(true) => resolve(&JsValue::UNDEFINED),
+            Ok(true) => match answered {
+                Some(answered) => after(&answered, move |_| match self.state() {
+                    Error => Err(self
+                        .last
+                        .borrow()
+                        .as_ref()
+                        .map_or(JsValue::UNDEFINED, Failure::to_js)),
+                    _ => Ok(JsValue::UNDEFINED),
+                }),
+                None => resolve(&JsValue::UNDEFINED),
+            },
             Ok(false) => self.remount(),
             Err(fault) => reject(&self.fail(self.state(), fault.into())),
         }
@@ -245,7 +258,7 @@ impl Component {
         if let Some(slot) = self.slot.borrow().clone() {
             slot.fallback(self.name(), self.spec.fallback.as_deref());
         }
-        *self.last.borrow_mut() = Some((failure.error.code(), failure.message()));
+        *self.last.borrow_mut() = Some(failure.clone());
         let _ = self.enter(Error, Some(&failure));
         failure
     }

@@ -48,7 +48,7 @@ async fn suspend_keeps_the_instance_and_its_state_and_resume_puts_it_back() {
     settle(t.mount("keep")).await.unwrap();
     increment(&s);
     increment(&s);
-    assert_eq!(count(&s), "5");
+    assert_eq!(eventually("5", || count(&s)).await, "5");
     let frame = s.first_element_child().unwrap();
 
     let events = Events::record(&["suspended", "mounted", "unmounting"]);
@@ -76,7 +76,11 @@ async fn suspend_keeps_the_instance_and_its_state_and_resume_puts_it_back() {
     assert!(frame.is_connected(), "the same DOM is back");
     assert_eq!(count(&s), "5", "nothing lost: the instance kept its state");
     increment(&s);
-    assert_eq!(count(&s), "6", "and it still answers clicks");
+    assert_eq!(
+        eventually("6", || count(&s)).await,
+        "6",
+        "and it still answers clicks"
+    );
     let again = t.resume("keep").unwrap_err();
     assert_eq!(text(&again, "code"), "invalid-state");
 
@@ -135,7 +139,11 @@ async fn with_keep_alive_a_route_component_is_suspended_and_resumed() {
     assert_eq!(t.state("keep-route").unwrap(), "suspended");
     t.navigate("/tessera-test/keep/b").unwrap();
     assert_eq!(t.state("keep-route").unwrap(), "mounted");
-    assert_eq!(count(&s), "4", "the route came back to the same instance");
+    assert_eq!(
+        eventually("4", || count(&s)).await,
+        "4",
+        "the route came back to the same instance"
+    );
     t.dispose();
     // Without the option, leaving the route unmounts.
     let plain = tessera(&counter("keep-route", route), JsValue::UNDEFINED);

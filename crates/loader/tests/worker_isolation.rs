@@ -148,7 +148,8 @@ async fn spins_alone(name: &str, module: &str, spin: Spin) {
         ]
         .concat(),
     );
-    let t = tessera(&[spinner, counter(&neighbour, "")].join(","), object());
+    let main = r#","isolation":"main""#;
+    let t = tessera(&[spinner, counter(&neighbour, main)].join(","), object());
     mounted(t.mount(&neighbour)).await;
     let interval = ticking(name);
     let mounting = t.mount(name);

@@ -105,12 +105,15 @@ export function spawn(t, module, module_name, imports, exports, ranges, ms, REPL
       resolve({ hung: waited });
     };
     w.onmessage = ({ data }) => {
-      r.sent.shift();
+      const call = r.sent.shift();
       clearTimer(r.dog);
       r.dog = 0;
       watch(t);
       t.reply = data;
-      if (r.started) return t.dispatch(REPLY, 0, 0, 0, 0);
+      if (r.started) {
+        t.dispatch(REPLY, 0, 0, 0, 0);
+        return call.done();
+      }
       r.started = true;
       r.hung = (waited) => t.dispatch(HUNG, waited, 0, 0, 0);
       if (!data.failed) return resolve(data);
@@ -124,7 +127,7 @@ export function spawn(t, module, module_name, imports, exports, ranges, ms, REPL
       end(t);
       reject(new Error("the component's worker did not start: " + (e.message || "refused")));
     };
-    r.sent.push(now());
+    r.sent.push({ at: now(), done: () => {} });
     w.postMessage({ module, module_name, imports, exports, ranges, origin: perf.timeOrigin });
     watch(t);
   });
@@ -136,24 +139,30 @@ function watch(t) {
   if (!r || r.dog || !r.sent.length) return;
   r.dog = setTimer(() => {
     r.dog = 0;
-    const waited = now() - r.sent[0];
-    if (r.sent.length && waited >= r.ms) r.hung(Math.round(waited));
+    const waited = r.sent.length ? now() - r.sent[0].at : 0;
+    if (waited >= r.ms) r.hung(Math.round(waited));
     else watch(t);
-  }, Math.max(r.sent[0] + r.ms - now(), 0));
+  }, Math.max(r.sent[0].at + r.ms - now(), 0));
 }
 
 /**
  * Posts call `k` to the worker: its arguments are `lead` (if any), then a pointer and length
- * for each of the first `n` of the buffers `a`, `b`, which the worker allocates.
+ * for each of the first `n` of the buffers `a`, `b`, which the worker allocates. `answered`
+ * then gives a promise that resolves once its answer has been replayed, or the worker ended.
  */
 export function post(t, k, lead, n, a, b) {
   const r = t.remote;
   if (!r || r.ended) return;
   const buffers = [a, b].slice(0, n).map((bytes) => bytes.slice());
-  r.sent.push(now());
+  const call = { at: now(), done: () => {} };
+  r.last = new Promise((resolve) => (call.done = resolve));
+  r.sent.push(call);
   r.w.postMessage([k, lead === undefined ? [] : [lead], buffers], buffers.map((bytes) => bytes.buffer));
   watch(t);
 }
+
+/** The promise of the last call posted (see `post`). */
+export const answered = (t) => t.remote?.last;
 
 /** How many calls wait for their answer. */
 export const waiting = (t) => t.remote?.sent.length ?? 0;
@@ -187,27 +196,17 @@ export const badAlloc = (t, i) => t.reply?.result?.alloc?.[i];
 /** How long the worker's start went unanswered, when it did. */
 export const startHung = (t) => t.reply?.hung;
 
-/** A promise that `wake` resolves. */
-export const waiter = (t) => new Promise((resolve) => (t.wake = resolve));
-
-/** Resolves the promise of `waiter`. */
-export function wake(t) {
-  t.wake?.();
-  t.wake = undefined;
-}
-
 /**
- * Ends the worker, and the instance and its memory with it. With `gently`, the calls already
- * posted (an unmount) run first, and it ends when the last of them answers or the watchdog
- * fires; their answers are not replayed.
+ * Ends the worker, and the instance and its memory with it; the calls still waiting count as
+ * answered.
  */
-export function end(t, gently) {
+export function end(t) {
   const r = t.remote;
   if (!r || r.ended) return;
   r.ended = true;
-  let left = gently ? r.sent.length : 0;
-  const stop = () => (clearTimer(r.dog), r.w.terminate());
-  r.hung = stop;
-  r.w.onmessage = () => --left > 0 || stop();
-  if (!left) stop();
+  clearTimer(r.dog);
+  r.w.terminate();
+  r.hung = () => {};
+  r.sent.forEach((call) => call.done());
+  r.sent = [];
 }

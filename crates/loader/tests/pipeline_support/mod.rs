@@ -68,8 +68,30 @@ pub fn options(json: &str) -> JsValue {
     JSON::parse(json).unwrap()
 }
 
-/// A loader for these components, URLs relative to [`BASE`].
+/// The isolation these tests run their components in: `TESSERA_TEST_ISOLATION=worker` at build
+/// time runs every component whose manifest entry names none in a worker (scripts/test.sh runs
+/// the suite both ways), else on the page's thread.
+pub const ISOLATION: &str = match option_env!("TESSERA_TEST_ISOLATION") {
+    Some(isolation) => isolation,
+    None => "main",
+};
+
+/// Whether this run puts components in workers (see [`ISOLATION`]).
+pub fn in_worker() -> bool {
+    ISOLATION == "worker"
+}
+
+/// A loader for these components, URLs relative to [`BASE`], with `isolation` set to
+/// [`ISOLATION`] unless `options` sets it.
 pub fn tessera(components: &str, options: JsValue) -> Tessera {
+    let options = if options.is_object() {
+        options
+    } else {
+        object()
+    };
+    if !Reflect::has(&options, &"isolation".into()).unwrap_or(false) {
+        Reflect::set(&options, &"isolation".into(), &ISOLATION.into()).unwrap();
+    }
     Tessera::from_object(manifest(components), Some(BASE.into()), options).unwrap()
 }
 
@@ -291,4 +313,14 @@ pub fn component(name: &str, rest: &str) -> String {
         "}",
     ]
     .concat()
+}
+
+/// What `read()` gives once it gives `want`: at once on the page's thread, where a click's or
+/// a timer's edits are in the page when the call returns; within 1 s for a component in a
+/// worker (see [`ISOLATION`]), whose answer arrives as a message.
+pub async fn eventually(want: &str, read: impl Fn() -> String) -> String {
+    if in_worker() {
+        until(1000, || read() == want).await;
+    }
+    read()
 }
