@@ -65,6 +65,11 @@ for browser in chrome firefox; do
   step "crates/loader browser tests, development build: headless $browser"
   (cd crates/loader && wasm-pack test --headless "--$browser" --features development)
 done
+# And with every component in a worker: the same tests hold in both isolation modes.
+for browser in chrome firefox; do
+  step "crates/loader browser tests, every component in a worker: headless $browser"
+  (cd crates/loader && TESSERA_TEST_ISOLATION=worker wasm-pack test --headless "--$browser")
+done
 
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/
@@ -74,6 +79,9 @@ BENCH_QUICK=1 node bench/run.mjs
 
 step "hostile components: the sandbox holds (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/hostile/
+
+step "hostile components in workers: the sandbox holds there too (headless Chromium and Firefox)"
+TESSERA_ISOLATION=worker node --test --test-concurrency=1 tests/hostile/
 
 step "size budgets (components and loader)"
 TESSERA_NO_BUILD=1 bash scripts/budget.sh

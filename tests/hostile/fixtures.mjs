@@ -238,6 +238,15 @@ export const FIXTURES = [
   { name: 'timer_flood', class: 'flood', what: '64 repeating 0 ms timers, each ~1 ms of busy work and an apply',
     outcome: 'contained', states: ['mounted'], wat: 'timer_flood.wat', assertRate: true },
 
+  // CPU, in a worker (isolation "worker"): a component that never answers is ended, and the page
+  // keeps its pace meanwhile.
+  { name: 'spin_mount', class: 'cpu', what: 'tessera_mount never returns (in a worker, maxCallMs 300)',
+    outcome: 'refused', code: 'unresponsive', wat: 'spin_mount.wat', assertRate: true,
+    spec: { isolation: 'worker', budget: { maxCallMs: 300 } } },
+  { name: 'spin_click', class: 'cpu', what: 'its click handler never returns (in a worker, maxCallMs 300)',
+    outcome: 'contained', states: ['error'], action: { click: 'button' }, wat: 'spin_click.wat', assertRate: true,
+    spec: { isolation: 'worker', budget: { maxCallMs: 300 } } },
+
   // Interleaving: page code never runs under the guest, and a page may unload a component from a listener.
   { name: 'interleave_focus', class: 'interleave', what: 'removes its focused <input> from its keydown listener',
     outcome: 'contained', states: ['mounted'], action: { click: 'input', key: 'a' },
@@ -285,5 +294,8 @@ export function build(dir, logger) {
 
 /** The hostile component's manifest fields for `fx`, with the logger origin filled in. */
 export function specFor(fx, logger) {
-  return JSON.parse(JSON.stringify(fx.spec ?? {}).replaceAll(L, logger));
+  const spec = JSON.parse(JSON.stringify(fx.spec ?? {}).replaceAll(L, logger));
+  // TESSERA_ISOLATION=worker runs every fixture in a worker (scripts/test.sh runs both modes).
+  const isolation = process.env.TESSERA_ISOLATION;
+  return isolation && !('isolation' in spec) ? { isolation, ...spec } : spec;
 }
