@@ -65,8 +65,9 @@ ${head}<script type="module" src="page.js"></script></head>
   };
 
   const demo = JSON.parse(readFileSync(join(DIST, 'tessera.json'), 'utf8'));
-  // Every demo component eager (the floor has no load policies), so both mount all five.
-  const eager = demo.components.map(({ load, ...c }) => c);
+  // Every demo component eager (the floor has no load policies), so both mount all five; the
+  // demo's frozen tile, which loops forever in a worker on purpose, is left out.
+  const eager = demo.components.filter((c) => c.isolation !== 'worker').map(({ load, ...c }) => c);
   write('demo', eager, eager.map(() => null));
   const made = new Map();
   for (const { name, count, bytes } of sets) {

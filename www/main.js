@@ -60,7 +60,7 @@ function addRows(loader, manifest, base) {
     forget(row);
     el.dataset.name = c.name;
     el.querySelector('.name').textContent = c.name;
-    el.querySelector('.policy').textContent = `load: ${c.load ?? 'eager'}`;
+    el.querySelector('.policy').textContent = `load: ${c.load ?? 'eager'}${c.isolation ? ` · isolation: ${c.isolation}` : ''}`;
     const { maxBytes, maxGzipBytes, maxMemoryPages } = c.budget ?? {};
     if (maxBytes !== undefined) put(el.querySelector('.max-bytes'), maxBytes, bytes(maxBytes));
     if (maxGzipBytes !== undefined) put(el.querySelector('.max-gzip'), maxGzipBytes, bytes(maxGzipBytes));
@@ -191,7 +191,8 @@ for (const state of STATES) {
     const t = tile(name);
     if (t) {
       t.dataset.state = state;
-      t.querySelector('.state').textContent = state;
+      // An error names its code in the tile: `error: unresponsive`, `error: over-budget`.
+      t.querySelector('.state').textContent = state === 'error' ? `error: ${code}` : state;
       if (state === 'loading') t.querySelector('progress').value = 0;
     }
     const row = rows.get(name);

@@ -222,6 +222,48 @@ test('products publish cart:add over the bus, the cart counts, and clearing publ
   await p.close();
 });
 
+test('the frozen tile loops forever in its worker: the watchdog ends it as unresponsive, and the page keeps working', async () => {
+  const { p, errors } = await page(env, '/', { expected: EXPECTED });
+  await waitForState(p, 'counter', 'mounted');
+  await p.locator('#frozen').scrollIntoViewIfNeeded(); // load: visible
+  await waitForState(p, 'frozen', 'mounted');
+  await p.locator('.tile[data-component="frozen"]').scrollIntoViewIfNeeded(); // now with its content
+  assert.match(await (await inComponent(p, '#frozen', 'p')).first().text(), /^Loops forever in [1-5] s$/);
+  // The page's own clock: a 10 ms interval, counted while the component spins.
+  await p.evaluate(() => { window.ticks = []; setInterval(() => window.ticks.push(performance.now()), 10); });
+  await (await inComponent(p, '#frozen', 'button')).first().click();
+  const spun = await p.evaluate(() => performance.now());
+  // A neighbour answers real clicks while the loop runs (the watchdog waits 1000 ms).
+  await p.locator('#counter').scrollIntoViewIfNeeded();
+  const value = async () => (await inComponent(p, '#counter', 'output')).first().text();
+  const start = Number(await value());
+  const inc = (await inComponent(p, '#counter', 'button.inc')).first();
+  await inc.click();
+  await inc.click();
+  assert.equal(await value(), String(start + 2));
+  const during = await p.evaluate(() => ({ at: performance.now(), state: document.querySelector('[data-component="frozen"]').dataset.state }));
+  assert.equal(during.state, 'mounted', `the counter answered ${Math.round(during.at - spun)} ms after the loop began, before the watchdog`);
+  await waitForState(p, 'frozen', 'error', 5_000);
+  const ended = await p.evaluate(() => performance.now());
+  const ticks = await p.evaluate(([a, b]) => window.ticks.filter((t) => t >= a && t < b).length, [spun, ended]);
+  const expected = (ended - spun) / 10;
+  assert.ok(ticks >= expected * 0.5, `the page's 10 ms interval ticked ${ticks} times in ${Math.round(ended - spun)} ms`);
+  assert.equal(await p.textContent('.tile[data-component="frozen"] .state'), 'error: unresponsive');
+  assert.equal(await p.textContent('#frozen .fallback'),
+    'This tile stopped answering: its worker was ended, and the rest of the page kept working.');
+  assert.match(await p.textContent('.panel .row[data-name="frozen"] .row-error'), /^unresponsive: /);
+  assert.match(await p.textContent('#events'), /frozen: error unresponsive: component 'frozen' failed while Mounted: unresponsive: no answer in \d+ ms/);
+  await p.locator('#frozen').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(ARTIFACTS, 'demo-frozen.png') });
+  // Reload starts it in a fresh worker: it counts down again.
+  await p.click('.panel .row[data-name="frozen"] button[data-action="reload"]');
+  await waitForState(p, 'frozen', 'mounted');
+  assert.match(await (await inComponent(p, '#frozen', 'p')).first().text(), /^Loops forever in [1-5] s$/);
+  assert.equal(await value(), String(start + 2));
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 // ---- The live panel beside the components (www/main.js). ----
 
 const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'www', 'tessera.json'), 'utf8'));

@@ -34,6 +34,23 @@ test('Firefox: the demo mounts every component and the broken tile shows its fal
   assert.match(errors[0], /oversized: error over-budget/);
 });
 
+test('Firefox: the frozen tile loops in its worker until the watchdog ends it; the page keeps its pace', async () => {
+  await ff.goto(url);
+  await ff.run("document.getElementById('frozen').scrollIntoView();");
+  await ff.waitFor(`return document.querySelector('.tile[data-component="frozen"]')?.dataset.state === 'mounted';`);
+  await ff.run('window.ticks = []; setInterval(() => window.ticks.push(performance.now()), 10);');
+  const mounted = await ff.run('return performance.now();');
+  // Its countdown (5 s) ends in a loop that never returns; the watchdog ends it 1 s later.
+  await ff.waitFor(`return document.querySelector('.tile[data-component="frozen"]')?.dataset.state === 'error';`, 15_000);
+  const ended = await ff.run('return performance.now();');
+  const ticks = await ff.run(`return window.ticks.filter((t) => t >= ${mounted} && t < ${ended}).length;`);
+  assert.ok(ticks >= (ended - mounted) / 10 * 0.5, `the page's 10 ms interval ticked ${ticks} times in ${Math.round(ended - mounted)} ms`);
+  assert.equal(await ff.run("return document.querySelector('.tile[data-component=\"frozen\"] .state').textContent;"), 'error: unresponsive');
+  assert.equal(await ff.run("return document.querySelector('#frozen .fallback')?.textContent;"),
+    'This tile stopped answering: its worker was ended, and the rest of the page kept working.');
+  assert.equal(await ff.run(state('counter')), 'mounted');
+});
+
 test('Firefox: page scripts cannot reach a component\'s shadow root', async () => {
   await ff.goto(url);
   await ff.waitFor(`return document.querySelector('.tile[data-component="counter"]')?.dataset.state === 'mounted';`);

@@ -232,6 +232,10 @@ export const FIXTURES = [
   { name: 'mem_grow_in_mount', class: 'memory', what: 'tessera_mount grows by 1 GiB (max 4 pages) and fills',
     outcome: 'contained', states: ['mounted', 'error'], wat: 'mem_grow_in_mount.wat', measureMemory: true },
 
+  { name: 'mem_fill_worker', class: 'memory', what: 'in a worker, tessera_mount fills 256 MiB; its click handler runs out of memory',
+    outcome: 'contained', states: ['error'], code: 'trap', action: { click: 'button' }, wat: 'mem_fill_worker.wat',
+    measureRss: 256, spec: { isolation: 'worker', budget: { maxMemoryPages: 4096 } } },
+
   // Floods: the page keeps its pace.
   { name: 'dom_flood', class: 'flood', what: 'one 1 MiB text node per timer tick, up to 1000 (maxDomBytes unset: 1 MiB)',
     outcome: 'violation', abi: -9, wat: 'dom_flood.wat', spec: { budget: { maxMemoryPages: 18 } }, assertRate: true },

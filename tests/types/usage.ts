@@ -29,6 +29,7 @@ const CODES: Record<TesseraErrorCode, string> = {
   'invalid-state': 'wait for the state',
   'unknown-component': 'check the name',
   cancelled: 'nothing to do',
+  unresponsive: 'raise maxCallMs or fix the loop',
   internal: 'report it',
 };
 
@@ -44,6 +45,7 @@ const manifest: TesseraManifest = {
   components: [
     { name: 'cart', module: 'components/cart.wasm', slot: '#cart', load: 'idle', props: { currency: '€' } },
     { name: 'about', module: 'components/about.wasm', slot: '#about', load: { route: '/about' }, timeoutMs: 5000 },
+    { name: 'search', module: 'components/search.wasm', slot: '#search', isolation: 'worker', budget: { maxCallMs: 250 } },
     {
       name: 'app', kind: 'bindgen', module: 'components/app.wasm', glue: 'components/app.js', slot: '#app',
       budget: { maxBytes: 65536, maxMemoryPages: 16 }, fallback: 'unavailable',
@@ -56,6 +58,7 @@ console.log(hinted.length, preload(manifest).length);
 
 const options: TesseraOptions = {
   retries: 1, retryDelayMs: 100, timeoutMs: 10000, root: document, keepAlive: true,
+  isolation: 'worker', maxCallMs: 2000,
   fetch: (url, init) => fetch(url, init), import: (url) => import(/* @vite-ignore */ url),
 };
 

@@ -112,13 +112,15 @@ fn component(target: &Target, locator: &Locator, notes: &mut Vec<String>) -> Res
         initial_pages,
         max_pages: target.max_memory_pages,
     };
-    Ok(Item::new(
+    let mut item = Item::new(
         &target.name,
         target.kind,
         files,
         target.limits,
         Some(memory),
-    ))
+    );
+    item.isolation = target.isolation.map(str::to_string);
+    Ok(item)
 }
 
 /// The loader's production build and, when a folder root has a [`DEVELOPMENT_DIR`], its

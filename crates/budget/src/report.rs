@@ -15,12 +15,12 @@ pub const REPORT_VERSION: u32 = 1;
 /// Lowered whenever the loader gets smaller, never raised quietly; docs/budget.md ("The loader's
 /// own size") records every step. This is the production build, the one pages ship
 /// (docs/builds.md); the long-term target is 24 KiB.
-pub const LOADER_BROTLI_BUDGET: u64 = 49_792;
+pub const LOADER_BROTLI_BUDGET: u64 = 53_632;
 
 /// The development build's budget in brotli bytes (`dev/` in the loader package, the
 /// `development` export condition): a ratchet like [`LOADER_BROTLI_BUDGET`], measured whenever the
 /// loader folder holds a `dev/` build.
-pub const LOADER_DEV_BROTLI_BUDGET: u64 = 53_952;
+pub const LOADER_DEV_BROTLI_BUDGET: u64 = 58_048;
 
 /// A whole size-budget report.
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +66,10 @@ pub struct Item {
     pub exceeded: Vec<Metric>,
     /// The change since the baseline; `null` without a baseline or when the item is new.
     pub delta: Option<Delta>,
+    /// Where a component runs, as its manifest says: `main` or `worker`; `null` when it names
+    /// none (the loader's `isolation` option decides, `main` by default), and for the total and
+    /// the loader.
+    pub isolation: Option<String>,
 }
 
 /// One file of an item.
@@ -189,9 +193,19 @@ impl Item {
             memory,
             exceeded: Vec::new(),
             delta: None,
+            isolation: None,
         };
         item.exceeded = item.find_exceeded();
         item
+    }
+
+    /// The kind as the human formats show it: `isolated (worker)` for a component the manifest
+    /// puts in a worker, else [`Item::kind`].
+    pub fn kind_label(&self) -> String {
+        match self.isolation.as_deref() {
+            Some("worker") => format!("{} (worker)", self.kind),
+            _ => self.kind.clone(),
+        }
     }
 
     /// Like [`Item::new`] for a total whose size is given rather than summed from files.

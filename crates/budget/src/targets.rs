@@ -38,6 +38,8 @@ pub struct Target {
     pub max_memory_pages: Option<u32>,
     /// Whether `load` is `eager` (fetched as soon as the manifest is read).
     pub eager: bool,
+    /// `isolation` as written (`main` or `worker`); `None` when the loader's option decides.
+    pub isolation: Option<&'static str>,
 }
 
 /// The text of the manifest at `path`: UTF-8, without a leading byte order mark (the loader's
@@ -87,6 +89,7 @@ pub fn plan(manifest: &Manifest) -> Plan {
                 },
                 max_memory_pages: c.budget.max_memory_pages,
                 eager: c.load == Load::Eager,
+                isolation: c.isolation.map(|i| i.as_str()),
             }
         })
         .collect();

@@ -78,6 +78,13 @@ export interface TesseraComponent {
    * (ten minutes).
    */
   timeoutMs?: number;
+  /**
+   * Where the component's code runs. "main": on the page's thread. "worker": in a dedicated worker
+   * of its own, so that a component that loops forever or runs out of memory ends alone (see
+   * budget.maxCallMs) while the page stays responsive. Only for kind "isolated". When absent, the
+   * loader's isolation option decides (default "main").
+   */
+  isolation?: "main" | "worker";
 }
 
 /**
@@ -103,6 +110,12 @@ export interface TesseraBudget {
    * (default 1048576, 1 MiB). At most 67108864 (64 MiB).
    */
   maxDomBytes?: number;
+  /**
+   * For a component in a worker: how long it may take to answer one call (mount, an event, a timer,
+   * a message, props) in milliseconds before its worker is ended and it fails with unresponsive.
+   * Default: the loader's maxCallMs option, else 1000.
+   */
+  maxCallMs?: number;
 }
 
 /** When the loader fetches and mounts the component. Default "eager". */

@@ -17,6 +17,13 @@ export interface TesseraOptions {
   /** Keep-alive for route components: suspend one when its route stops matching, and resume it
    * when the route matches again, instead of unmounting and mounting it. Default `false`. */
   keepAlive?: boolean;
+  /** Where components whose manifest entry names no `isolation` run: `"main"` (the page's thread)
+   * or `"worker"` (each in a dedicated worker, ended by a watchdog when it stops answering).
+   * Default `"main"`. */
+  isolation?: "main" | "worker";
+  /** The watchdog of worker components whose manifest names no `budget.maxCallMs`: how long one
+   * call into the component may go unanswered before its worker is ended, in ms. Default 1000. */
+  maxCallMs?: number;
 }
 
 /** A component's lifecycle state; also its slot's `data-tessera-state` and an event name `tessera:<state>`. */
@@ -29,6 +36,8 @@ export type TesseraErrorCode =
   | "content-type" | "over-budget" | "integrity" | "compile-failed" | "abi-mismatch"
   | "instantiate-failed" | "trap" | "memory-limit" | "abi-violation" | "invalid-state"
   | "unknown-component" | "cancelled"
+  /** A worker component did not answer within its `maxCallMs`, and its worker was ended. */
+  | "unresponsive"
   /** The loader's own wasm faulted (a bug): see docs/architecture.md, "Faults". */
   | "internal";
 

@@ -76,6 +76,16 @@ pub enum Isolation {
     Worker,
 }
 
+impl Isolation {
+    /// The value as the manifest writes it: one of [`crate::fields::ISOLATIONS`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Isolation::Main => "main",
+            Isolation::Worker => "worker",
+        }
+    }
+}
+
 /// How a component is built and mounted (`kind`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -136,4 +146,16 @@ pub struct Capabilities {
     /// component's URLs may reach besides the origin its module was served from; distinct,
     /// lowercase, as the browser serializes an origin (no default port).
     pub origins: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Isolation;
+    use crate::fields::ISOLATIONS;
+
+    #[test]
+    fn isolation_values_are_the_field_list() {
+        let values = [Isolation::Main, Isolation::Worker].map(Isolation::as_str);
+        assert_eq!(values, ISOLATIONS);
+    }
 }

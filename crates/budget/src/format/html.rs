@@ -88,7 +88,7 @@ fn card(item: &Item, report: &Report) -> String {
         format!("<span class=\"over\">over: {}</span>", names.join(", "))
     };
     let kind = if item.memory.is_some() {
-        format!(" <span class=\"dim\">{}</span>", escape(&item.kind))
+        format!(" <span class=\"dim\">{}</span>", escape(&item.kind_label()))
     } else {
         String::new()
     };

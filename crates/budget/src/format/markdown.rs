@@ -98,7 +98,7 @@ fn row(item: &Item, report: &Report, with_delta: bool) -> Vec<String> {
         format!("**{}**", item.name)
     };
     let kind = if is_component {
-        item.kind.clone()
+        item.kind_label()
     } else {
         String::new()
     };

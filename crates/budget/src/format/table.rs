@@ -118,7 +118,11 @@ pub fn render(report: &Report, colour: bool) -> String {
 
 fn row(item: &Item, report: &Report, with_delta: bool) -> Vec<Cell> {
     let is_component = item.memory.is_some();
-    let kind = if is_component { item.kind.as_str() } else { "" };
+    let kind = if is_component {
+        item.kind_label()
+    } else {
+        String::new()
+    };
     let mut cells = vec![cell(&item.name, Style::Plain), cell(kind, Style::Plain)];
     for metric in COLUMNS {
         let style = if item.is_over(metric) {

@@ -72,7 +72,8 @@ pub fn cart_wat() -> String {
     )
 }
 
-/// The demo manifest: counter fits, cart is over budget, shop is a bindgen component with glue.
+/// The demo manifest: counter fits, cart is over budget and runs in a worker, shop is a bindgen
+/// component with glue.
 pub const MANIFEST: &str = r##"{
   "$schema": "../schema.json",
   "manifestVersion": 1,
@@ -89,7 +90,8 @@ pub const MANIFEST: &str = r##"{
       "module": "components/cart.wasm",
       "slot": "#cart",
       "budget": { "maxBytes": 8192, "maxGzipBytes": 2048, "maxBrotliBytes": 2048, "maxMemoryPages": 17 },
-      "load": "visible"
+      "load": "visible",
+      "isolation": "worker"
     },
     {
       "name": "shop",

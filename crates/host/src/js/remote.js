@@ -125,7 +125,7 @@ export function spawn(t, module, module_name, imports, exports, ranges, ms, REPL
       e.preventDefault();
       if (r.started) return r.hung(0);
       end(t);
-      reject(new Error("the component's worker did not start: " + (e.message || "refused")));
+      reject(new Error("the component's worker did not start: " + (e.message || "refused (a CSP needs worker-src blob:)")));
     };
     r.sent.push({ at: now(), done: () => {} });
     w.postMessage({ module, module_name, imports, exports, ranges, origin: perf.timeOrigin });
