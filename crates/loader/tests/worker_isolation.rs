@@ -2,7 +2,8 @@
 //! worker; its edits, bus calls, timers and logs reach the page as messages and go through the
 //! same checks. A component that stops answering (in mount, in a click handler, in a timer) is
 //! ended as `unresponsive` while the page keeps running: a page interval keeps ticking and a
-//! neighbour keeps answering real clicks. Fixtures: `tests/fixtures/worker/*.wat`.
+//! neighbour keeps answering real clicks. One that runs out of memory ends alone too, and reloads.
+//! Fixtures: `tests/fixtures/worker/*.wat`.
 mod pipeline_support;
 
 use js_sys::{Function, Reflect};
@@ -221,4 +222,51 @@ async fn a_component_spinning_in_a_click_handler_ends_unresponsive_while_the_pag
 #[wasm_bindgen_test]
 async fn a_component_spinning_in_a_timer_ends_unresponsive_while_the_page_runs() {
     spins_alone("spin-timer", "spin_timer", Spin::Timer).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_component_that_runs_out_of_memory_ends_alone_and_reloads() {
+    watch_shadow_roots();
+    let (s, n) = (slot("greedy"), slot("greedy-n"));
+    let events = Events::record(&["error"]);
+    let greedy = component(
+        "greedy",
+        r#""module":"worker/greedy.wasm","isolation":"worker","fallback":"gone","load":"manual""#,
+    );
+    let t = tessera(
+        &[greedy, counter("greedy-n", r#","isolation":"main""#)].join(","),
+        object(),
+    );
+    mounted(t.mount("greedy-n")).await;
+    mounted(t.mount("greedy")).await;
+    // One click: it grows its memory to the cap (256 pages, 16 MiB), which the engine refuses
+    // past, and panics.
+    click(&s, "button");
+    assert!(until(2000, || t.state("greedy").unwrap() == "error").await);
+    let detail = events.error("greedy").expect("an error event");
+    assert_eq!(text(&detail, "code"), "trap");
+    let message = text(&detail, "message");
+    assert!(message.contains("out of memory"), "{message}");
+    assert_eq!(
+        s.text_content().unwrap(),
+        "gone",
+        "the slot shows the fallback"
+    );
+    click(&n, "button.inc");
+    assert_eq!(
+        count(&n),
+        "4",
+        "the neighbour on the page's thread still works"
+    );
+    // Reload starts it again in a fresh worker, with a fresh memory.
+    mounted(t.reload("greedy")).await;
+    assert_eq!(t.state("greedy").unwrap(), "mounted");
+    click(&s, "button");
+    assert!(
+        until(2000, || t.state("greedy").unwrap() == "error").await,
+        "and it runs out again, alone"
+    );
+    assert_eq!(t.state("greedy-n").unwrap(), "mounted");
+    t.dispose();
+    remove_slots(&["greedy", "greedy-n"]);
 }
