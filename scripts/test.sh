@@ -4,6 +4,9 @@
 # the size budgets. Installs what it needs first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# wasm-bindgen-test-runner gives one test binary 20 s by default; the lifecycle re-entry suite
+# takes 10-19 s on a busy 2-core machine. A hang still fails, after 120 s.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 started=$SECONDS
@@ -73,6 +76,8 @@ done
 
 step "end-to-end tests of the demo (headless Chromium and Firefox)"
 node --test --test-concurrency=1 tests/e2e/
+step "end-to-end tests of the demo with every component in a worker (headless Chromium and Firefox)"
+TESSERA_ISOLATION=worker node --test --test-concurrency=1 tests/e2e/demo.test.mjs tests/e2e/firefox.test.mjs
 
 step "benchmark smoke run (BENCH_QUICK=1: it must run and every slot must show its content; no timing is checked)"
 BENCH_QUICK=1 node bench/run.mjs

@@ -240,7 +240,10 @@ try {
   // One request for the manifest, which the page's preload hint has already started (see
   // index.html): the panel reads the budgets from it, and the loader validates it.
   const [manifest] = await Promise.all([fetch(manifestUrl).then((r) => r.json()), init()]);
-  const tessera = Tessera.fromObject(manifest, manifestUrl.href);
+  // `?isolation=worker` runs every component whose entry names no isolation in a worker of its
+  // own (the loader's `isolation` option): the end-to-end tests run the demo both ways.
+  const isolation = new URLSearchParams(location.search).get('isolation');
+  const tessera = Tessera.fromObject(manifest, manifestUrl.href, isolation ? { isolation } : {});
   const broken = await Tessera.fromObject(BROKEN, location.href);
   main = tessera;
   addRows(tessera, manifest, manifestUrl);

@@ -4,13 +4,14 @@
 // demo.test.mjs (Chromium), which can look inside closed shadow roots through the DevTools protocol.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST } from './harness.mjs';
+import { DIST, demoUrl } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { firefox, KEYS } from './webdriver.mjs';
 
 let server, url, ff;
 before(async () => {
   ({ server, url } = await serve(DIST));
+  url = demoUrl(new URL(url)).href;
   ff = await firefox();
 });
 after(async () => { await ff?.close(); server?.close(); });

@@ -29,6 +29,17 @@ export async function open() {
 }
 
 /**
+ * `url` with `?isolation=worker` when the tests run with TESSERA_ISOLATION=worker: the demo page
+ * then passes `{ isolation: "worker" }` to the loader, so every component runs in a worker
+ * (scripts/test.sh runs the demo's tests in both modes).
+ */
+export function demoUrl(url) {
+  const isolation = process.env.TESSERA_ISOLATION;
+  if (isolation) url.searchParams.set('isolation', isolation);
+  return url;
+}
+
+/**
  * Opens `path` in a fresh page and records console errors and uncaught exceptions in `errors`.
  * `expected` lists substrings of console errors a test provokes on purpose (e.g. a 404). `csp`, if
  * given, is sent as the document's Content-Security-Policy header, and its nonce, if any, in a
@@ -45,7 +56,7 @@ export async function page(env, path, { expected = [], csp } = {}) {
     if (!expected.some((e) => text.includes(e))) errors.push(text);
   });
   p.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  const href = new URL(path, env.url).href;
+  const href = demoUrl(new URL(path, env.url)).href;
   if (csp) {
     // As a server that makes a nonce per response: the header, and the nonce in the page's
     // <meta property="csp-nonce"> (docs/using-tessera.md, "Content Security Policy").

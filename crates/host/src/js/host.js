@@ -130,8 +130,18 @@ function apply(t, op, a, b, c, s, v) {
       release(t, n);
       break;
     case LISTEN: {
-      // Listener `b` for event `s`: its events reach the dispatcher with their data.
-      const f = (e) => t.flushing || t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
+      // Listener `b` for event `s`: its events reach the dispatcher with their data. A guest in
+      // a worker sees an `input` or `change` later: until it has, the element keeps what the
+      // user did since (remote.js counts them in `typing`).
+      const f = (e) => {
+        if (t.flushing) return;
+        const r = t.remote, posted = r?.sent.length;
+        t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
+        if (r?.sent.length > posted && (e.type == "input" || e.type == "change")) {
+          r.sent.at(-1).typed = n;
+          r.typing.set(n, (r.typing.get(n) || 0) + 1);
+        }
+      };
       n.addEventListener(s, f);
       t.listeners.set(b, () => n.removeEventListener(s, f));
       break;
@@ -140,11 +150,13 @@ function apply(t, op, a, b, c, s, v) {
       t.listeners.get(a)?.();
       t.listeners.delete(a);
       break;
+    // Not while an `input` or `change` of the element waits for the worker: the user's value is
+    // newer than the one the guest set, and the guest sees it next.
     case SET_VALUE:
-      n.value = s;
+      if (!t.remote?.typing.get(n)) n.value = s;
       break;
     case SET_CHECKED:
-      n.checked = !!b;
+      if (!t.remote?.typing.get(n)) n.checked = !!b;
       break;
     case START_TIMER: {
       // A timer start (`startTimer`): armed unless it was stopped in the same call.

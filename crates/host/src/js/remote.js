@@ -99,13 +99,16 @@ export function spawn(t, module, module_name, imports, exports, ranges, ms, REPL
     if (!Worker_) return reject(new Error("workers are not available here"));
     script ??= URL_.createObjectURL(new Blob_(["(" + worker + ")()"], { type: "text/javascript" }));
     const w = new Worker_(script, { name: "tessera" });
-    const r = (t.remote = { w, sent: [], dog: 0, ms, size: 0, segments: [], started: false });
+    // `typing`: per element, its `input` and `change` events posted and not yet answered (host.js).
+    const r = (t.remote = { w, sent: [], dog: 0, ms, size: 0, segments: [], started: false, typing: new Map() });
     r.hung = (waited) => {
       end(t);
       resolve({ hung: waited });
     };
     w.onmessage = ({ data }) => {
       const call = r.sent.shift();
+      const left = call.typed && r.typing.get(call.typed) - 1;
+      if (call.typed) left ? r.typing.set(call.typed, left) : r.typing.delete(call.typed);
       clearTimer(r.dog);
       r.dog = 0;
       watch(t);
