@@ -2,6 +2,9 @@
 // the manifest — for each component `fetch` + `WebAssembly.instantiateStreaming` with `tessera/v1`
 // imports bound to its own shadow root, then `tessera_mount` — written directly in JavaScript, with
 // no byte gate, no validation, no lifecycle, no refusal rules. It shows what the loader's safety costs.
+// With `{ worker: true }` it is the floor of worker isolation (mount only): the page compiles each
+// module and posts it to a plain worker of its own, which instantiates it, records what `apply` is
+// given, calls `tessera_mount` and posts the batches back for the page to apply.
 const dec = new TextDecoder();
 
 function host(root) {
@@ -88,12 +91,36 @@ function host(root) {
 }
 const hosts = [];
 
+// The worker of `{ worker: true }`: its imports record `apply` batches and do nothing else.
+const WORKER = `onmessage = async ({ data: { module, props } }) => {
+  let mem; const batches = []; const none = () => 0;
+  const v1 = { apply: (p, n) => { batches.push(new Uint8Array(mem.buffer, p, n).slice()); return 0; },
+    publish: none, subscribe: none, set_timer: none, clear_timer: none, now: () => performance.now(), log: none, fail: none };
+  const { exports } = await WebAssembly.instantiate(module, { 'tessera/v1': v1 });
+  mem = exports.memory;
+  const bytes = new TextEncoder().encode(props), p = exports.tessera_alloc(bytes.length);
+  new Uint8Array(mem.buffer, p, bytes.length).set(bytes);
+  exports.tessera_mount(p, bytes.length);
+  postMessage(batches);
+};`;
+let workerUrl;
+
+/** `{ worker: true }`: compiles `c` on the page, mounts it in a plain worker and applies its batches. */
+async function inWorker(c, base, h) {
+  const module = await WebAssembly.compileStreaming(fetch(new URL(c.module, base)));
+  workerUrl ??= URL.createObjectURL(new Blob([WORKER], { type: 'text/javascript' }));
+  const w = new Worker(workerUrl);
+  const batches = await new Promise((ok, no) => { w.onmessage = (e) => ok(e.data); w.onerror = no; w.postMessage({ module, props: JSON.stringify(c.props ?? {}) }); });
+  for (const b of batches) { h.bind({ exports: { memory: { buffer: b.buffer } } }); h.imports['tessera/v1'].apply(0, b.length); }
+}
+
 /** Mounts every component of `manifest` (its URLs relative to `base`) with no checks; resolves when all are mounted. */
-export async function loadBaseline(manifest, base) {
+export async function loadBaseline(manifest, base, { worker = false } = {}) {
   await Promise.all(manifest.components.map(async (c) => {
     const slot = document.querySelector(c.slot);
     const root = slot.attachShadow({ mode: 'open' });
     const h = host(root);
+    if (worker) { await inWorker(c, base, h); return; }
     const { instance } = await WebAssembly.instantiateStreaming(fetch(new URL(c.module, base)), h.imports);
     h.bind(instance);
     const [p, n] = h.give(JSON.stringify(c.props ?? {}));

@@ -5,7 +5,12 @@
 // hands the manifest over (`performance.mark('handover')`): Tessera.fromObject + start(), or the
 // floor's loadBaseline(). Publishes the timings on window.__bench (milliseconds; `nav`,
 // `handover` since navigation start, `mounted` and `firstFetch` since the page had the manifest).
-// With ?manual, it stops before the handover and exposes window.__go() instead.
+// With ?manual, it stops before the handover and exposes window.__go() instead (and the loader's
+// module as window.__loader, for scenarios that drive it themselves). ?isolation=main|worker
+// passes the loader option `isolation` to fromObject (the isolation scenario; absent elsewhere);
+// for the floor, `worker` runs bench/baseline.js's worker floor.
+// ?observe keeps a reference to every shadow root the page attaches (closed ones included), for
+// the isolation scenario's click probe (window.__shadowOf(host)); nothing else reads them.
 import { loadBaseline } from './baseline.js';
 import { preload } from './loader/tessera_preload.js';
 
@@ -24,6 +29,13 @@ if (q.has('manual')) {
   window.__wasmMemory = () => memories.reduce((n, w) => n + (w.deref()?.buffer.byteLength ?? 0), 0);
 }
 
+if (q.has('observe')) {
+  const roots = new WeakMap();
+  const { attachShadow } = Element.prototype;
+  Element.prototype.attachShadow = function (init) { const root = attachShadow.call(this, init); roots.set(this, root); return root; };
+  window.__shadowOf = (host) => roots.get(host) ?? null;
+}
+
 async function run() {
   let manifestAt = 0;
   const manifestP = fetch(manifestUrl).then((r) => r.json()).then((manifest) => {
@@ -38,6 +50,7 @@ async function run() {
     mod = await import('./loader/tessera_loader.js');
     window.__loaderWasm = await mod.default();
     init = performance.now();
+    if (q.has('manual')) window.__loader = mod;
   }
   const manifest = await manifestP;
   const go = async () => {
@@ -45,13 +58,15 @@ async function run() {
     const handover = performance.now();
     let created = null;
     if (mod) {
-      const tessera = mod.Tessera.fromObject(manifest, manifestUrl);
+      const tessera = q.has('isolation')
+        ? mod.Tessera.fromObject(manifest, manifestUrl, { isolation: q.get('isolation') })
+        : mod.Tessera.fromObject(manifest, manifestUrl);
       created = performance.now() - handover;
       window.__tessera = tessera;
       const summary = await tessera.start();
       if (summary.failed.length) throw new Error(`failed: ${JSON.stringify(summary.failed)}`);
     } else {
-      await loadBaseline(manifest, manifestUrl);
+      await loadBaseline(manifest, manifestUrl, { worker: q.get('isolation') === 'worker' });
     }
     // Let the DOM edits reach layout so both loaders are timed up to a laid-out page.
     document.body.getBoundingClientRect();

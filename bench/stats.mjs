@@ -1,6 +1,6 @@
-// Statistics for the benchmark: medians, percentiles, and a bootstrap 95% interval for the ratio of
-// two medians over paired samples (Tessera vs the floor), with a seeded PRNG so that a run's
-// output is reproducible in shape.
+// Statistics for the benchmark: medians, percentiles, and a bootstrap 95% interval for the ratio
+// (or the difference) of two medians over paired samples (Tessera vs the floor, worker vs main
+// thread), with a seeded PRNG so that a run's output is reproducible in shape.
 import { prng } from './synth.mjs';
 
 /** The q-quantile (0..1) of `xs`, linear between closest ranks. */
@@ -34,6 +34,23 @@ export function ratio(a, b, { resamples = 2000, seed = 13 } = {}) {
   }
   const r = (x) => Math.round(x * 1000) / 1000;
   return { ratio: r(median(a.slice(0, n)) / median(b.slice(0, n))), lo: r(quantile(ratios, 0.025)), hi: r(quantile(ratios, 0.975)), resamples };
+}
+
+/**
+ * (median(a) - median(b)) / scale for paired samples a[i], b[i], with a bootstrap 95% interval
+ * drawn as in `ratio` (e.g. the extra milliseconds per component, with `scale` components).
+ */
+export function difference(a, b, { scale = 1, resamples = 2000, seed = 13 } = {}) {
+  const n = Math.min(a.length, b.length);
+  const rand = prng(seed);
+  const diffs = [];
+  for (let k = 0; k < resamples; k++) {
+    const ra = [], rb = [];
+    for (let i = 0; i < n; i++) { const j = rand() % n; ra.push(a[j]); rb.push(b[j]); }
+    diffs.push((median(ra) - median(rb)) / scale);
+  }
+  const r = (x) => Math.round(x * 1000) / 1000;
+  return { diff: r((median(a.slice(0, n)) - median(b.slice(0, n))) / scale), lo: r(quantile(diffs, 0.025)), hi: r(quantile(diffs, 0.975)), resamples };
 }
 
 /** Fisher-Yates shuffle with the given PRNG (returns a new array). */

@@ -8,7 +8,10 @@
 // its own constants. The mount calls every one, writes the final value as 8 hex digits into its DOM
 // batch and applies it, so the slot shows `synth <index>: <hex>`; the expected text is computed here
 // in JavaScript, so a slot that shows it proves every function ran (V8 compiles lazily: code that
-// never runs would measure nothing).
+// never runs would measure nothing). The tile also listens for `click` (its mount batch has a
+// LISTEN and an empty text node after the checksum): `tessera_event` counts the clicks and sets that
+// text to ` clicks: <count, 8 hex digits>` with one SET_TEXT, through the same hex writer the mount
+// runs, so only its own few bytes stay unrun at mount (see `clickedText`).
 //
 // `rowsComponent()`: the DOM-throughput component. Its mount builds `<table><tbody>`; `tessera_props`
 // with `{"op":N}` applies the Nth of four batches the generator precomputed into its data segment
@@ -26,7 +29,7 @@ const vec = (items) => [...uleb(items.length), ...items.flat()];
 const section = (id, body) => [id, ...uleb(body.length), ...body];
 const I32 = 0x7f, F64 = 0x7c;
 const op = { get: 0x20, set: 0x21, const: 0x41, mul: 0x6c, add: 0x6a, xor: 0x73, rotl: 0x77, shr: 0x76, and: 0x71,
-  sub: 0x6b, gtu: 0x4b, call: 0x10, drop: 0x1a, load: 0x28, load8: 0x2d, store8: 0x3a, end: 0x0b };
+  sub: 0x6b, gtu: 0x4b, call: 0x10, drop: 0x1a, load: 0x28, load8: 0x2d, store: 0x36, store8: 0x3a, end: 0x0b };
 
 /** Seeded PRNG (mulberry32), so that the same index always gives the same module. */
 export function prng(seed) {
@@ -76,6 +79,7 @@ const dom = {
   setText: (id, t) => [5, ...u32(id), ...wstr(t)],
   append: (p, c) => [6, ...u32(p), ...u32(c)],
   insertBefore: (p, c, b) => [7, ...u32(p), ...u32(c), ...u32(b)],
+  listen: (id, l, type) => [9, ...u32(id), ...u32(l), ...wstr(type)],
 };
 
 const abiVersion = { params: [], results: [I32], body: [op.const, 1], export: 'tessera_abi_version' };
@@ -86,6 +90,22 @@ const alloc = (at, size) => ({
 });
 
 const STEPS = 32; // multiply/xor/rotate steps per generated function (about 20 bytes each)
+const CLICKS_AT = 16; // the click counter, an i32 in the guest's memory
+const CLICK_LABEL = ' clicks: ';
+const hex8 = (n) => (n >>> 0).toString(16).padStart(8, '0');
+
+/** What a synthetic tile that showed `text` at mount shows after `clicks` clicks. */
+export const clickedText = (text, clicks) => (clicks ? `${text}${CLICK_LABEL}${hex8(clicks)}` : text);
+
+/** `hex(value, at)`: writes `value` as 8 lowercase hex digits at `at` ('0' + n, plus 39 for a..f). */
+function hexWriter() {
+  const body = [];
+  for (let j = 0; j < 8; j++) {
+    body.push(op.get, 1, op.get, 0, op.const, 28 - 4 * j, op.shr, op.const, 15, op.and, op.set, 2,
+      op.get, 2, op.const, 48, op.add, op.get, 2, op.const, 9, op.gtu, op.const, 39, op.mul, op.add, op.store8, 0, j);
+  }
+  return { params: [I32, I32], results: [], locals: 1, body };
+}
 
 /** A synthetic component of about `bytes` bytes of wasm; { bytes, text } with the text its slot shows. */
 export function synthComponent(index, bytes) {
@@ -94,11 +114,15 @@ export function synthComponent(index, bytes) {
   const batch = [...dom.element(1, 'div'), ...dom.attr(1, 'class', 'synth'), ...dom.append(0, 1),
     ...dom.text(2, label), ...dom.append(1, 2), ...dom.element(3, 'b'), ...dom.append(1, 3)];
   const hexAt = 1024 + batch.length + 9; // the text of node 4: after its opcode, id and length
-  batch.push(...dom.text(4, '00000000'), ...dom.append(3, 4));
+  batch.push(...dom.text(4, '00000000'), ...dom.append(3, 4), ...dom.text(5, ''), ...dom.append(1, 5), ...dom.listen(1, 1, 'click'));
+  // The click's batch, after the mount's: SET_TEXT of node 5, its last 8 bytes the count in hex.
+  const clickAt = 1024 + batch.length;
+  const click = dom.setText(5, `${CLICK_LABEL}00000000`);
+  const clickHexAt = clickAt + click.length - 8;
   const seed = rand() | 0;
   let acc = seed;
   const work = [];
-  const overhead = 400 + batch.length;
+  const overhead = 400 + batch.length + click.length;
   let size = overhead;
   while (size < bytes) {
     const body = [];
@@ -111,19 +135,21 @@ export function synthComponent(index, bytes) {
     work.push({ params: [I32], results: [I32], body });
     size += body.length + 8;
   }
-  const first = 3; // function indices: 0 apply (import), 1 abi_version, 2 alloc, 3.. work, then mount
+  // Function indices: 0 apply (import), 1 abi_version, 2 alloc, 3.. work, then mount, event, hex.
+  const first = 3, hex = first + work.length + 2;
   const mount = [op.const, ...sleb(seed)];
   work.forEach((_, i) => mount.push(op.call, ...uleb(first + i)));
-  mount.push(op.set, 2);
-  for (let j = 0; j < 8; j++) { // hex digit j of the value: '0' + n, plus 39 for a..f
-    mount.push(op.const, ...sleb(hexAt + j), op.get, 2, op.const, 28 - 4 * j, op.shr, op.const, 15, op.and, op.set, 3,
-      op.get, 3, op.const, 48, op.add, op.get, 3, op.const, 9, op.gtu, op.const, 39, op.mul, op.add, op.store8, 0, 0);
-  }
+  mount.push(op.const, ...sleb(hexAt), op.call, ...uleb(hex));
   mount.push(op.const, ...sleb(1024), op.const, ...sleb(batch.length), op.call, 0, op.drop);
+  const event = [ // clicks += 1; hex(clicks, clickHexAt); apply(click)
+    op.const, CLICKS_AT, op.const, CLICKS_AT, op.load, 2, 0, op.const, 1, op.add, op.store, 2, 0,
+    op.const, CLICKS_AT, op.load, 2, 0, op.const, ...sleb(clickHexAt), op.call, ...uleb(hex),
+    op.const, ...sleb(clickAt), op.const, ...sleb(click.length), op.call, 0, op.drop];
   const funcs = [abiVersion, alloc(32768, 32768), ...work,
-    { params: [I32, I32], results: [], locals: 2, body: mount, export: 'tessera_mount' }];
-  const wasm = assemble({ funcs, data: [[1024, batch]], pages: 1 });
-  return { bytes: wasm, text: label + (acc >>> 0).toString(16).padStart(8, '0') };
+    { params: [I32, I32], results: [], body: mount, export: 'tessera_mount' },
+    { params: [I32, I32, I32], results: [], body: event, export: 'tessera_event' }, hexWriter()];
+  const wasm = assemble({ funcs, data: [[1024, batch], [clickAt, click]], pages: 1 });
+  return { bytes: wasm, text: label + hex8(acc) };
 }
 
 export const ROWS = 1000;

@@ -122,6 +122,8 @@ extern "C" {
         reply: i32,
         hung: i32,
     ) -> js_sys::Promise;
+    /// Starts a worker ahead of need, for the next [`spawn`] to take.
+    pub(super) fn warm();
     /// Posts call `k` to the worker: `lead` (if any), then the first `n` of `a`, `b`.
     pub(super) fn post(table: &Table, k: i32, lead: Option<u32>, n: u32, a: &[u8], b: &[u8]);
     /// How many posted calls wait for their answer.

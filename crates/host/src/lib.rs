@@ -67,6 +67,13 @@ pub fn sandbox(host: &web_sys::Element) -> (web_sys::Element, web_sys::ShadowRoo
     (frame, root)
 }
 
+/// Starts a worker for a guest that will run in one (`GuestPolicy::worker`) and is still being
+/// fetched or compiled, so that the worker's thread and script start while the module is on its
+/// way; the next guest started in a worker takes it. Without workers, nothing happens.
+pub fn warm_worker() {
+    js::warm();
+}
+
 /// Called (at most once) when a guest faults outside a direct call.
 pub type OnFault = alloc::rc::Rc<dyn Fn(Fault)>;
 /// Called with `(detail, code)` for every refused edit or call.

@@ -55,6 +55,10 @@ impl Component {
         *self.inflight.borrow_mut() = Some(stop.clone());
         events::begin(self.name(), "fetch");
         let fetching = self.request().send(&self.ctx.options, &stop);
+        if self.in_worker() {
+            // Its worker starts while the module downloads and compiles.
+            tessera_host::warm_worker();
+        }
         after(&fetching, move |outcome| {
             match self.fetched(outcome, &stop, slot) {
                 Ok(compiling) => {

@@ -86,6 +86,37 @@ function worker() {
 /** The worker's script, made once: a `blob:` URL of `worker`'s text. */
 let script;
 
+/** Why a worker did not start when the browser does not say. */
+const REFUSED = "refused (a CSP needs worker-src blob:)";
+
+/** Workers started ahead of need (`warm`), oldest first, each waiting for its first message. */
+const ready = [];
+
+/** A new worker running `worker`'s program; it waits for its first message. */
+function start() {
+  script ??= URL_.createObjectURL(new Blob_(["(" + worker + ")()"], { type: "text/javascript" }));
+  return new Worker_(script, { name: "tessera" });
+}
+
+/**
+ * Starts a worker for a guest whose module is still on its way, so that the worker's thread and
+ * script start while it downloads and compiles; `spawn` takes it. A worker that failed to start
+ * meanwhile (a CSP without `worker-src blob:`) says so in `failed`.
+ */
+export function warm() {
+  let w;
+  try {
+    w = start();
+  } catch {
+    return; // no workers here, or a browser that refuses at once: `spawn` reports it
+  }
+  w.onerror = (e) => {
+    e.preventDefault();
+    w.failed = e.message || REFUSED;
+  };
+  ready.push(w);
+}
+
 /**
  * Starts guest `module` in a worker of its own for table `t`: its imports are `module_name`'s
  * `imports` (comma separated), with the byte ranges `ranges` names, its function exports
@@ -97,8 +128,9 @@ let script;
 export function spawn(t, module, module_name, imports, exports, ranges, ms, REPLY, HUNG) {
   return new Promise((resolve, reject) => {
     if (!Worker_) return reject(new Error("workers are not available here"));
-    script ??= URL_.createObjectURL(new Blob_(["(" + worker + ")()"], { type: "text/javascript" }));
-    const w = new Worker_(script, { name: "tessera" });
+    const w = ready.shift() ?? start();
+    const failed = (why) => reject(new Error("the component's worker did not start: " + why));
+    if (w.failed) return failed(w.failed);
     // `typing`: per element, its `input` and `change` events posted and not yet answered (host.js).
     const r = (t.remote = { w, sent: [], dog: 0, ms, size: 0, segments: [], started: false, typing: new Map() });
     r.hung = (waited) => {
@@ -128,7 +160,7 @@ export function spawn(t, module, module_name, imports, exports, ranges, ms, REPL
       e.preventDefault();
       if (r.started) return r.hung(0);
       end(t);
-      reject(new Error("the component's worker did not start: " + (e.message || "refused (a CSP needs worker-src blob:)")));
+      failed(e.message || REFUSED);
     };
     r.sent.push({ at: now(), done: () => {} });
     w.postMessage({ module, module_name, imports, exports, ranges, origin: perf.timeOrigin });
