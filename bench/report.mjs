@@ -170,7 +170,7 @@ export function markdown(r) {
     '  written directly in JavaScript (`fetch` + `WebAssembly.instantiateStreaming` + `tessera_mount`,',
     '  the `tessera/v1` imports in plain JS), without the byte gate, validation, lifecycle or sandbox.',
     '  DOM throughput compares Tessera with vanilla JavaScript doing the same edits in the same page.',
-    '- **Components.** The demo\'s five (all made eager: the floor has no load policies) and synthetic',
+    '- **Components.** The demo\'s five (all but its frozen tile, which loops forever in a worker on purpose; all made eager: the floor has no load policies) and synthetic',
     '  ones generated at bench time by bench/synth.mjs: about 10 KB or 100 KB of wasm each, a chain of',
     '  distinct functions that the mount calls one after the other, so that all the code is compiled',
     '  and runs (V8 compiles lazily), ending in a checksum the slot shows (`synth 3: 4ea082a4`). Each',
