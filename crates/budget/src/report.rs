@@ -15,12 +15,12 @@ pub const REPORT_VERSION: u32 = 1;
 /// Lowered whenever the loader gets smaller, never raised quietly; docs/budget.md ("The loader's
 /// own size") records every step. This is the production build, the one pages ship
 /// (docs/builds.md); the long-term target is 24 KiB.
-pub const LOADER_BROTLI_BUDGET: u64 = 53_632;
+pub const LOADER_BROTLI_BUDGET: u64 = 53_824;
 
 /// The development build's budget in brotli bytes (`dev/` in the loader package, the
 /// `development` export condition): a ratchet like [`LOADER_BROTLI_BUDGET`], measured whenever the
 /// loader folder holds a `dev/` build.
-pub const LOADER_DEV_BROTLI_BUDGET: u64 = 58_048;
+pub const LOADER_DEV_BROTLI_BUDGET: u64 = 58_304;
 
 /// A whole size-budget report.
 #[derive(Debug, Clone, Serialize)]
