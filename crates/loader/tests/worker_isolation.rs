@@ -270,3 +270,72 @@ async fn a_worker_component_that_runs_out_of_memory_ends_alone_and_reloads() {
     t.dispose();
     remove_slots(&["greedy", "greedy-n"]);
 }
+
+/// Types `value` into `input` as a user does: the value changes, then an `input` event bubbles.
+fn type_into(input: &Element, value: &str) {
+    let typing = Function::new_with_args(
+        "input, value",
+        "input.value = value; input.dispatchEvent(new Event('input', { bubbles: true }));",
+    );
+    typing.call2(&JsValue::NULL, input, &value.into()).unwrap();
+}
+
+/// What `input` holds.
+fn value_of(input: &Element) -> String {
+    Reflect::get(input, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn in_a_worker_what_the_user_types_is_not_overwritten_by_an_older_value() {
+    watch_shadow_roots();
+    let s = slot("echo");
+    let echo = component(
+        "echo",
+        r#""module":"worker/echo_input.wasm","isolation":"worker","load":"manual""#,
+    );
+    let t = tessera(&echo, object());
+    mounted(t.mount("echo")).await;
+    let input = shadow_root(&s)
+        .unwrap()
+        .query_selector("input")
+        .unwrap()
+        .unwrap();
+    // Every value the page sets, recorded by a setter of the element's own.
+    let record = Function::new_with_args(
+        "input",
+        "const { get, set } = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value'); \
+         input.sets = []; \
+         Object.defineProperty(input, 'value', { configurable: true, get() { return get.call(this); }, \
+           set(v) { input.sets.push(v); set.call(this, v); } });",
+    );
+    record.call1(&JsValue::NULL, &input).unwrap();
+    // Two keystrokes before the worker answers the first: its answer ("a!") is older than what
+    // the input holds ("ab") and is not applied; the second one's is.
+    type_into(&input, "a");
+    type_into(&input, "ab");
+    assert!(
+        until(2000, || value_of(&input) == "ab!").await,
+        "the last answer applies: {}",
+        value_of(&input)
+    );
+    sleep(50).await;
+    let sets = Reflect::get(&input, &"sets".into()).unwrap();
+    let sets: Vec<String> = js_sys::Array::from(&sets)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter(|v| v.ends_with('!'))
+        .collect();
+    assert_eq!(
+        sets,
+        ["ab!"],
+        "the page set only the answer to the latest input"
+    );
+    // One keystroke at a time: each answer applies.
+    type_into(&input, "abc");
+    assert!(until(2000, || value_of(&input) == "abc!").await);
+    t.dispose();
+    remove_slots(&["echo"]);
+}

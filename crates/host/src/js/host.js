@@ -138,8 +138,8 @@ function apply(t, op, a, b, c, s, v) {
         const r = t.remote, posted = r?.sent.length;
         t.dispatch(t.EVENT, b, 0, 0, 0, eventData(e));
         if (r?.sent.length > posted && (e.type == "input" || e.type == "change")) {
-          r.sent.at(-1).typed = n;
-          r.typing.set(n, (r.typing.get(n) || 0) + 1);
+          r.sent.at(-1).typed = e.target;
+          r.typing.set(e.target, (r.typing.get(e.target) || 0) + 1);
         }
       };
       n.addEventListener(s, f);
