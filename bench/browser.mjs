@@ -1,10 +1,8 @@
 // The benchmark's browser: Debian's Chromium through playwright-core (the same flags as the
 // end-to-end tests), one sample per page load, and the checks that a sample shows what it must
-// before its time counts (read through the DevTools protocol, which sees closed shadow roots);
-// also the resident memory of the browser's processes, read from /proc.
+// before its time counts (read through the DevTools protocol, which sees closed shadow roots).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 
 const EXE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -78,29 +76,4 @@ export async function checkSlots(cdp, expected, what) {
       throw new Error(`${what}: slot ${slot} shows ${JSON.stringify(text.slice(0, 120))}, expected ${JSON.stringify(want.masked ?? want)}`);
     }
   }
-}
-
-/** Bytes resident (VmRSS) in every process descending from this one: the browser and its children. */
-export function browserRss() {
-  const children = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch { /* the process ended meanwhile */ }
-  }
-  let bytes = 0, processes = 0;
-  const todo = [...(children.get(process.pid) ?? [])];
-  while (todo.length) {
-    const pid = todo.pop();
-    todo.push(...(children.get(pid) ?? []));
-    try {
-      const kb = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-      if (kb) { bytes += Number(kb[1]) * 1024; processes++; }
-    } catch { /* ended */ }
-  }
-  return { bytes, processes };
 }

@@ -19,38 +19,36 @@ export function summary(xs) {
 }
 
 /**
- * median(a) / median(b) for paired samples a[i], b[i], with a bootstrap 95% interval: `resamples`
- * times, draw the pairs with replacement and take the ratio of the medians; the 2.5th and 97.5th
- * percentiles of those ratios bound the interval.
+ * `stat(median(a), median(b))` for paired samples a[i], b[i], with a bootstrap 95% interval:
+ * `resamples` times, draw the pairs with replacement and apply `stat` to the medians of the draw;
+ * the 2.5th and 97.5th percentiles of those values bound the interval. Rounded to 0.001.
  */
-export function ratio(a, b, { resamples = 2000, seed = 13 } = {}) {
+function bootstrap(a, b, stat, { resamples = 2000, seed = 13 } = {}) {
   const n = Math.min(a.length, b.length);
   const rand = prng(seed);
-  const ratios = [];
+  const values = [];
   for (let k = 0; k < resamples; k++) {
     const ra = [], rb = [];
     for (let i = 0; i < n; i++) { const j = rand() % n; ra.push(a[j]); rb.push(b[j]); }
-    ratios.push(median(ra) / median(rb));
+    values.push(stat(median(ra), median(rb)));
   }
   const r = (x) => Math.round(x * 1000) / 1000;
-  return { ratio: r(median(a.slice(0, n)) / median(b.slice(0, n))), lo: r(quantile(ratios, 0.025)), hi: r(quantile(ratios, 0.975)), resamples };
+  return { value: r(stat(median(a.slice(0, n)), median(b.slice(0, n)))), lo: r(quantile(values, 0.025)), hi: r(quantile(values, 0.975)), resamples };
+}
+
+/** median(a) / median(b) for paired samples a[i], b[i], with a bootstrap 95% interval. */
+export function ratio(a, b, options) {
+  const { value, ...interval } = bootstrap(a, b, (x, y) => x / y, options);
+  return { ratio: value, ...interval };
 }
 
 /**
  * (median(a) - median(b)) / scale for paired samples a[i], b[i], with a bootstrap 95% interval
- * drawn as in `ratio` (e.g. the extra milliseconds per component, with `scale` components).
+ * (e.g. the extra milliseconds per component, with `scale` components).
  */
-export function difference(a, b, { scale = 1, resamples = 2000, seed = 13 } = {}) {
-  const n = Math.min(a.length, b.length);
-  const rand = prng(seed);
-  const diffs = [];
-  for (let k = 0; k < resamples; k++) {
-    const ra = [], rb = [];
-    for (let i = 0; i < n; i++) { const j = rand() % n; ra.push(a[j]); rb.push(b[j]); }
-    diffs.push((median(ra) - median(rb)) / scale);
-  }
-  const r = (x) => Math.round(x * 1000) / 1000;
-  return { diff: r((median(a.slice(0, n)) - median(b.slice(0, n))) / scale), lo: r(quantile(diffs, 0.025)), hi: r(quantile(diffs, 0.975)), resamples };
+export function difference(a, b, { scale = 1, ...options } = {}) {
+  const { value, ...interval } = bootstrap(a, b, (x, y) => (x - y) / scale, options);
+  return { diff: value, ...interval };
 }
 
 /** Fisher-Yates shuffle with the given PRNG (returns a new array). */

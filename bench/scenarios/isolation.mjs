@@ -14,7 +14,8 @@
 //   HeapProfiler.collectGarbage) and the resident memory of every process descending from this
 //   node process (the browser's, VmRSS from /proc), with 0 components, with the first one and
 //   with all N mounted (the first one also pays what any first mount costs a page).
-import { openPage, load, checkSlots, browserRss } from '../browser.mjs';
+import { openPage, load, checkSlots } from '../browser.mjs';
+import { residentMemory } from '../../scripts/resident-memory.mjs';
 import { clickedText } from '../synth.mjs';
 import { shuffle } from '../stats.mjs';
 
@@ -153,7 +154,7 @@ async function record(tab, pauseMs) {
   await tab.cdp.send('HeapProfiler.collectGarbage');
   await new Promise((ok) => setTimeout(ok, pauseMs));
   const heap = await tab.cdp.send('Runtime.getHeapUsage');
-  const rss = browserRss();
+  const rss = residentMemory();
   return { jsHeap: heap.usedSize, rss: rss.bytes, processes: rss.processes };
 }
 

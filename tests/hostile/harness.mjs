@@ -6,11 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { firefox } from '../e2e/webdriver.mjs';
+import { residentMemory } from '../../scripts/resident-memory.mjs';
 import { build, selected, specFor } from './fixtures.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -70,27 +71,6 @@ async function servers() {
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
   '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--enable-blink-features=ForceEagerMeasureMemory'];
-
-/** The resident memory (VmRSS) of every process below this one, in bytes: the browser's own. */
-function residentBytes() {
-  const parent = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch { /* it ended meanwhile */ }
-  }
-  const below = (pid) => { for (let p = parent.get(pid); p; p = parent.get(p)) if (p === String(process.pid)) return true; return false; };
-  let bytes = 0;
-  for (const pid of parent.keys()) {
-    if (!below(pid)) continue;
-    try {
-      const kb = /VmRSS:\s+([0-9]+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (kb) bytes += Number(kb[1]) * 1024;
-    } catch { /* it ended meanwhile */ }
-  }
-  return bytes;
-}
 
 /** One browser session behind the few operations the checks need. `run(expr)` evaluates a JS expression. */
 async function driver(name) {
@@ -162,7 +142,7 @@ async function check(d, fx, env) {
   const query = new URLSearchParams({ fixture: fx.name, spec: JSON.stringify(specFor(fx, env.loggerOrigin)) });
   for (const [k, v] of Object.entries(fx.page ?? {})) query.set(k, String(v));
   const coi = fx.measureMemory && d.name === 'chromium';
-  const rss = fx.measureRss ? { baseline: residentBytes() } : null;
+  const rss = fx.measureRss ? { baseline: residentMemory().bytes } : null;
   if (coi) query.set('coi', '1');
   await within(d.goto(`${env.pageOrigin}/hostile/page.html?${query}`), 25_000, 'navigation');
   const started = await until(d, '__rec.started', Boolean, 15_000);
@@ -198,7 +178,7 @@ async function check(d, fx, env) {
     }
   } else if (fx.outcome === 'contained') {
     let s = await until(d, "__h.state('hostile')", (s) => final.includes(s), 8_000);
-    if (rss) rss.held = residentBytes();
+    if (rss) rss.held = residentMemory().bytes;
     await act();
     await sleep(200);
     s = await state();
@@ -302,7 +282,7 @@ async function check(d, fx, env) {
     const mib = (b) => (b / 2 ** 20).toFixed(0);
     const grew = rss.held - rss.baseline;
     const end = Date.now() + 10_000;
-    do { await sleep(250); rss.after = residentBytes(); } while (rss.after - rss.baseline > 64 * 2 ** 20 && Date.now() < end);
+    do { await sleep(250); rss.after = residentMemory().bytes; } while (rss.after - rss.baseline > 64 * 2 ** 20 && Date.now() < end);
     const line = `resident memory: baseline ${mib(rss.baseline)} MiB, filled ${mib(rss.held)} MiB, after the worker ended ${mib(rss.after)} MiB`;
     console.log(`${d.name} ${fx.name}: ${line}`);
     notes.push(line);
